@@ -1,0 +1,7 @@
+/**
+ * The kratix-dynamodb backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { kratixDynamodbPlugin as default } from './plugin';
+export type { StatusChainService } from './services/StatusChainService';

@@ -1,0 +1,34 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { kratixDynamodbPlugin } from './plugin';
+
+describe('kratixDynamodbPlugin', () => {
+  it('serves an unauthenticated health route and an authenticated status route', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        kratixDynamodbPlugin,
+        mockServices.rootConfig.factory({ data: {} }),
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Resource',
+              metadata: { name: 'orders', namespace: 'default' },
+              spec: { type: 'dynamodb-table', owner: 'guests' },
+            },
+          ],
+        }),
+      ],
+    });
+
+    await request(server).get('/api/kratix-dynamodb/health').expect(200, { status: 'ok' });
+
+    const res = await request(server).get('/api/kratix-dynamodb/status/default/resource/orders');
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef).toBe('resource:default/orders');
+    expect(res.body.stages.map((s: { id: string }) => s.id)).toEqual([
+      'promise', 'request', 'workflow', 'table', 'application', 'health',
+    ]);
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * The request model, API constants, status-chain types and permissions shared by the
+ * kratix-dynamodb plugins. Isomorphic: nothing here may import Node or React.
+ *
+ * @packageDocumentation
+ */
+export * from './constants';
+export * from './permissions';
+export * from './status';

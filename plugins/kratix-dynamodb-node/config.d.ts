@@ -1,0 +1,55 @@
+export interface Config {
+  /** Configuration of the kratix-dynamodb plugins. */
+  kratixDynamodb?: {
+    /**
+     * The clusters that hold Kratix, ACK and KubeVela. When absent, the `config` clusters
+     * of `kubernetes.clusterLocatorMethods` (the Backstage Kubernetes plugin) are used.
+     */
+    clusters?: Array<{
+      /**
+       * The name that templates, annotations and the card use for the cluster.
+       * @visibility frontend
+       */
+      name: string;
+      /** The API server URL. Not needed with `inCluster` or `kubeconfig`. */
+      url?: string;
+      /** Authentication: a service-account token, a kubeconfig, or in-cluster. */
+      auth?: {
+        /**
+         * A service-account bearer token.
+         * @visibility secret
+         */
+        serviceAccountToken?: string;
+        /** A kubeconfig file and, optionally, a context in it. */
+        kubeconfig?: { path: string; context?: string };
+        /** Use the pod's own service account (Backstage runs in the cluster). */
+        inCluster?: boolean;
+      };
+      /**
+       * PEM certificate authority data (base64), for the API server's TLS certificate.
+       * @visibility secret
+       */
+      caData?: string;
+      /** Skip TLS verification. For development clusters only. */
+      skipTLSVerify?: boolean;
+    }>;
+    /** Defaults for new requests. */
+    defaults?: {
+      /** @visibility frontend */
+      region?: string;
+      /** @visibility frontend */
+      namespace?: string;
+      /** @visibility frontend */
+      deletionPolicy?: 'retain' | 'delete';
+    };
+    /** How the backend probes the application's service. */
+    health?: {
+      /** Path of the liveness endpoint (default /health). */
+      livenessPath?: string;
+      /** Path of the readiness endpoint (default /ready). */
+      readinessPath?: string;
+      /** Probe timeout in milliseconds (default 3000). */
+      timeoutMs?: number;
+    };
+  };
+}

@@ -1,0 +1,39 @@
+import { createExtensionTester, renderInTestApp, TestApiProvider } from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen } from '@testing-library/react';
+import { kratixDynamodbEntityCard } from './alpha';
+import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
+import { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
+
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'session-app', annotations: { 'kratix-dynamodb.io/application': 'default/session-app' } },
+  spec: { type: 'service', owner: 'guests' },
+};
+
+describe('alpha entity card', () => {
+  it('renders the card through the new frontend system', async () => {
+    const api = {
+      getStatusChain: async () => ({
+        entityRef: 'component:default/session-app',
+        overall: 'ok' as const,
+        checkedAt: new Date().toISOString(),
+        stages: [{ id: 'health' as const, state: 'ok' as const, summary: '/health 200, /ready 200', conditions: [], links: [] }],
+      }),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[kratixDynamodbApiRef, api]]}>
+        <EntityProvider entity={entity}>
+          {createExtensionTester(kratixDynamodbEntityCard).reactElement()}
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('Service health: /health 200, /ready 200')).toBeInTheDocument();
+  });
+
+  it('shows only on entities linked to a request or an application', () => {
+    expect(isKratixDynamoDBAvailable(entity)).toBe(true);
+    expect(isKratixDynamoDBAvailable({ ...entity, metadata: { name: 'plain' } })).toBe(false);
+  });
+});

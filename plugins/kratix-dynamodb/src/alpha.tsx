@@ -1,0 +1,40 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
+import { KratixDynamodbClient } from './api/KratixDynamodbClient';
+import { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
+
+/** @alpha The backend client. */
+export const kratixDynamodbApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: kratixDynamodbApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new KratixDynamodbClient(deps),
+    }),
+});
+
+/** @alpha The status-chain card, on entities linked to a request or an application. */
+export const kratixDynamodbEntityCard = EntityCardBlueprint.make({
+  name: 'status',
+  params: {
+    type: 'content',
+    filter: isKratixDynamoDBAvailable,
+    loader: () =>
+      import('./components/KratixDynamoDBCard').then(m => <m.KratixDynamoDBCard />),
+  },
+});
+
+/**
+ * The plugin for apps on the new frontend system.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'kratix-dynamodb',
+  extensions: [kratixDynamodbApi, kratixDynamodbEntityCard],
+});

