@@ -13,6 +13,12 @@ const res = spawnSync('yarn', args, {
   cwd: root,
   stdio: 'inherit',
   // Without CI, backstage-cli adds --watch and never returns.
-  env: { ...process.env, CI: 'true' },
+  // client-node 1.x is ESM-only; the plugins load it with import(), which Jest only allows
+  // with VM modules (as Backstage's own kubernetes-backend tests do).
+  env: {
+    ...process.env,
+    CI: 'true',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
+  },
 });
 process.exit(res.status ?? 1);

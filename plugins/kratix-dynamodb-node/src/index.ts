@@ -5,3 +5,13 @@
  * @packageDocumentation
  */
 export * from './clusterConfig';
+export { ClusterClientFactory } from './ClusterClientFactory';
+export { KubernetesClient } from './KubernetesClient';
+export type {
+  KubernetesClientOptions,
+  KubernetesObject,
+  ResolvedResource,
+  WatchEvent,
+} from './KubernetesClient';
+export type { ClusterConnection } from './httpTransport';
+export { apiNotInstalledMessage } from './apiNotInstalledMessage';
