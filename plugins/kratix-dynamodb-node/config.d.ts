@@ -42,6 +42,16 @@ export interface Config {
       /** @visibility frontend */
       deletionPolicy?: 'retain' | 'delete';
     };
+    /** How the status backend reads the clusters. */
+    status?: {
+      /**
+       * How long a new object may go without a status from its controller before the card
+       * calls that a fault (default 60).
+       */
+      gracePeriodSeconds?: number;
+      /** How long to wait for a cluster before its stages show as unknown (default 5000). */
+      clusterTimeoutMs?: number;
+    };
     /** How the backend probes the application's service. */
     health?: {
       /** Path of the liveness endpoint (default /health). */
@@ -50,6 +60,8 @@ export interface Config {
       readinessPath?: string;
       /** Probe timeout in milliseconds (default 3000). */
       timeoutMs?: number;
+      /** How long a probe result is reused, in milliseconds (default 5000). */
+      cacheMs?: number;
     };
   };
 }

@@ -27,8 +27,11 @@ describe('kratixDynamodbPlugin', () => {
     const res = await request(server).get('/api/kratix-dynamodb/status/default/resource/orders');
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('resource:default/orders');
+    // The entity names no cluster, so every stage says so instead of guessing.
+    expect(res.body.overall).toBe('unknown');
     expect(res.body.stages.map((s: { id: string }) => s.id)).toEqual([
       'promise', 'request', 'workflow', 'table', 'application', 'health',
     ]);
+    expect(res.body.stages[0].summary).toBe('The entity does not say which cluster it lives on');
   });
 });

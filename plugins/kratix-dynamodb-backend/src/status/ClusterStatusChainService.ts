@@ -1,0 +1,164 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ACK_TABLE_GVK,
+  ANNOTATIONS,
+  DYNAMODB_COMPONENT_TYPE,
+  DYNAMODB_PROMISE_NAME,
+  DYNAMODB_REQUEST_GVK,
+  GroupVersionKind,
+  KRATIX_PROMISE_GVK,
+  KUBEVELA_APPLICATION_GVK,
+  LABELS,
+  overallState,
+  StatusChain,
+  StatusStage,
+} from '@kratix-dynamodb/common';
+import { KubernetesObject } from '@kratix-dynamodb/node';
+import { StatusChainService } from '../services/StatusChainService';
+import { ClusterObjectCaches } from './ClusterObjectCaches';
+import { HealthProber } from './HealthProber';
+import { CacheState } from './ObjectCache';
+import { skippedStage, unknownStage } from './conditions';
+import { applicationStage } from './stages/applicationStage';
+import { healthStage } from './stages/healthStage';
+import { promiseStage } from './stages/promiseStage';
+import { requestStage } from './stages/requestStage';
+import { tableStage } from './stages/tableStage';
+import { workflowStage } from './stages/workflowStage';
+
+export type StatusOptions = {
+  /** How long a new object may go without status before that is a diagnosis. */
+  graceMs: number;
+  /** How long to wait for a cluster before its stages are reported unknown. */
+  clusterTimeoutMs: number;
+  livenessPath: string;
+  readinessPath: string;
+};
+
+type Read = { state: CacheState; get: (ns: string | undefined, name: string) => KubernetesObject | undefined; filter: (p: (o: KubernetesObject) => boolean) => KubernetesObject[] };
+
+const splitRef = (ref: string) => {
+  const [namespace, name] = ref.includes('/') ? ref.split('/', 2) : ['default', ref];
+  return { namespace, name };
+};
+
+/** The status chain read from the cluster that the entity's annotations name. */
+export class ClusterStatusChainService implements StatusChainService {
+  readonly #caches: ClusterObjectCaches;
+  readonly #prober: HealthProber;
+  readonly #options: StatusOptions;
+
+  constructor(caches: ClusterObjectCaches, prober: HealthProber, options: StatusOptions) {
+    this.#caches = caches;
+    this.#prober = prober;
+    this.#options = options;
+  }
+
+  async #read(cluster: string, gvk: GroupVersionKind): Promise<Read> {
+    try {
+      const cache = await this.#caches.cache(cluster, gvk);
+      const state = await cache.waitForFirstSync(this.#options.clusterTimeoutMs);
+      return { state, get: (ns, n) => cache.get(ns, n), filter: p => cache.filter(p) };
+    } catch (e) {
+      return { state: { kind: 'failed', message: (e as Error).message }, get: () => undefined, filter: () => [] };
+    }
+  }
+
+  async getStatusChain(entity: Entity): Promise<StatusChain> {
+    const annotations = entity.metadata.annotations ?? {};
+    const cluster = annotations[ANNOTATIONS.cluster];
+    const entityRef = stringifyEntityRef(entity);
+    const now = new Date();
+    const stages = cluster
+      ? await this.#stages(cluster, annotations, now)
+      : (['promise', 'request', 'workflow', 'table', 'application', 'health'] as const).map(id =>
+          unknownStage(id, 'The entity does not say which cluster it lives on', `Add the ${ANNOTATIONS.cluster} annotation`),
+        );
+    return { entityRef, cluster, overall: overallState(stages), stages, checkedAt: now.toISOString() };
+  }
+
+  async #stages(cluster: string, annotations: Record<string, string>, now: Date): Promise<StatusStage[]> {
+    const [promises, requests, tables, apps] = await Promise.all([
+      this.#read(cluster, KRATIX_PROMISE_GVK),
+      this.#read(cluster, DYNAMODB_REQUEST_GVK),
+      this.#read(cluster, ACK_TABLE_GVK),
+      annotations[ANNOTATIONS.application] ? this.#read(cluster, KUBEVELA_APPLICATION_GVK) : undefined,
+    ]);
+    const unreachable = (id: StatusStage['id'], read: Read) =>
+      read.state.kind === 'failed' ? unknownStage(id, `Could not read the cluster: ${read.state.message}`, 'Check the cluster URL, credentials and network from the Backstage backend') : undefined;
+
+    const promise =
+      unreachable('promise', promises) ??
+      promiseStage(
+        promises.state.kind === 'missing-api'
+          ? { kind: 'missing-api' }
+          : (() => {
+              const object = promises.get(undefined, DYNAMODB_PROMISE_NAME);
+              return object ? { kind: 'found' as const, object } : { kind: 'absent' as const };
+            })(),
+      );
+
+    const appRef = annotations[ANNOTATIONS.application];
+    const app = appRef && apps ? apps.get(splitRef(appRef).namespace, splitRef(appRef).name) : undefined;
+    const requestRef = annotations[ANNOTATIONS.request] ?? (app ? requestRefFromApplication(app) : undefined);
+
+    const stages: StatusStage[] = [promise];
+    if (!requestRef) {
+      stages.push(
+        unknownStage('request', 'No DynamoDB request is linked to this entity', appRef ? `The application ${appRef} has no ${DYNAMODB_COMPONENT_TYPE} component` : undefined),
+        unknownStage('workflow', 'No request, so no workflow'),
+        unknownStage('table', 'No request, so no table'),
+      );
+    } else {
+      const { namespace, name } = splitRef(requestRef);
+      const requestUnreadable =
+        unreachable('request', requests) ??
+        (requests.state.kind === 'missing-api' ? { ...unknownStage('request', requests.state.message, 'Apply the aws-dynamodb-kratix Promise'), state: 'error' as const } : undefined);
+      const request = requests.get(namespace, name);
+      stages.push(requestUnreadable ?? requestStage(request, requestRef, now, this.#options.graceMs));
+      const workflow = requestUnreadable ? unknownStage('workflow', 'The request could not be read') : workflowStage(request);
+      stages.push(workflow);
+      const table = tables.filter(t => t.metadata.labels?.[LABELS.requestName] === name && (t.metadata.labels?.[LABELS.requestNamespace] ?? t.metadata.namespace) === namespace)[0];
+      stages.push(
+        unreachable('table', tables) ??
+          (tables.state.kind === 'missing-api'
+            ? { ...unknownStage('table', tables.state.message, 'Install the ACK DynamoDB controller'), state: 'error' as const }
+            : tableStage(table, { workflowDone: workflow.state === 'ok', now, graceMs: this.#options.graceMs })),
+      );
+    }
+
+    if (!appRef || !apps) {
+      stages.push(skippedStage('application', 'No KubeVela application for this entity'), skippedStage('health', 'No service to probe'));
+      return stages;
+    }
+    const appUnreadable = unreachable('application', apps) ?? (apps.state.kind === 'missing-api' ? { ...unknownStage('application', apps.state.message, 'Install KubeVela'), state: 'error' as const } : undefined);
+    stages.push(appUnreadable ?? applicationStage(app, appRef));
+    stages.push(await this.#health(cluster, app));
+    return stages;
+  }
+
+  async #health(cluster: string, app: KubernetesObject | undefined): Promise<StatusStage> {
+    const service = app ? webServiceOf(app) : undefined;
+    if (!app || !service) return skippedStage('health', 'The application has no webservice component to probe');
+    const target = { cluster, namespace: app.metadata.namespace ?? 'default', service: service.name, port: service.port };
+    const [liveness, readiness] = await Promise.all([
+      this.#prober.probe({ ...target, path: this.#options.livenessPath }),
+      this.#prober.probe({ ...target, path: this.#options.readinessPath }),
+    ]);
+    return healthStage(service.name, { liveness: this.#options.livenessPath, readiness: this.#options.readinessPath }, liveness, readiness);
+  }
+}
+
+/** KubeVela renders the component's DynamoDBRequest under the component's own name. */
+function requestRefFromApplication(app: KubernetesObject): string | undefined {
+  const component = (app.spec?.components ?? []).find((c: any) => c.type === DYNAMODB_COMPONENT_TYPE);
+  return component ? `${app.metadata.namespace ?? 'default'}/${component.name}` : undefined;
+}
+
+/** The Service KubeVela makes for a webservice component: its name, on its first port. */
+function webServiceOf(app: KubernetesObject): { name: string; port: number } | undefined {
+  const component = (app.spec?.components ?? []).find((c: any) => c.type === 'webservice');
+  if (!component) return undefined;
+  const port = component.properties?.ports?.[0]?.port ?? component.properties?.port ?? 80;
+  return { name: component.name, port: Number(port) };
+}

@@ -1,0 +1,42 @@
+import { ClusterClientFactory } from '@kratix-dynamodb/node';
+import { ProbeResult } from './stages/healthStage';
+
+export type ProbeTarget = { cluster: string; namespace: string; service: string; port: number | string; path: string };
+
+/**
+ * Probes an app through its cluster's service proxy. Results are kept for `ttlMs`, and
+ * concurrent callers for one target share a single in-flight probe.
+ */
+export class HealthProber {
+  readonly #clients: ClusterClientFactory;
+  readonly #ttlMs: number;
+  readonly #timeoutMs: number;
+  readonly #results = new Map<string, { at: number; result: Promise<ProbeResult> }>();
+
+  constructor(clients: ClusterClientFactory, options: { ttlMs: number; timeoutMs: number }) {
+    this.#clients = clients;
+    this.#ttlMs = options.ttlMs;
+    this.#timeoutMs = options.timeoutMs;
+  }
+
+  probe(target: ProbeTarget): Promise<ProbeResult> {
+    const id = `${target.cluster}|${target.namespace}|${target.service}:${target.port}|${target.path}`;
+    const cached = this.#results.get(id);
+    if (cached && Date.now() - cached.at < this.#ttlMs) return cached.result;
+    const result = this.#probeNow(target);
+    this.#results.set(id, { at: Date.now(), result });
+    return result;
+  }
+
+  async #probeNow(target: ProbeTarget): Promise<ProbeResult> {
+    const started = Date.now();
+    try {
+      const client = await this.#clients.forCluster(target.cluster);
+      const res = await client.proxyGet(target.namespace, target.service, target.port, target.path, this.#timeoutMs);
+      const ok = res.status >= 200 && res.status < 300;
+      return { ok, status: res.status, latencyMs: res.latencyMs, body: res.body } as ProbeResult;
+    } catch (e) {
+      return { ok: false, latencyMs: Date.now() - started, error: (e as Error).message };
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { Config } from '@backstage/config';
+import { StatusOptions } from './ClusterStatusChainService';
+
+/** The status settings from app-config, with the defaults config.d.ts documents. */
+export function readStatusOptions(config: Config): StatusOptions & { probeTimeoutMs: number; probeCacheMs: number } {
+  const root = config.getOptionalConfig('kratixDynamodb');
+  return {
+    graceMs: (root?.getOptionalNumber('status.gracePeriodSeconds') ?? 60) * 1000,
+    clusterTimeoutMs: root?.getOptionalNumber('status.clusterTimeoutMs') ?? 5000,
+    livenessPath: root?.getOptionalString('health.livenessPath') ?? '/health',
+    readinessPath: root?.getOptionalString('health.readinessPath') ?? '/ready',
+    probeTimeoutMs: root?.getOptionalNumber('health.timeoutMs') ?? 3000,
+    probeCacheMs: root?.getOptionalNumber('health.cacheMs') ?? 5000,
+  };
+}

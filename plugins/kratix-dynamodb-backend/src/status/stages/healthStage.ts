@@ -1,0 +1,45 @@
+import { StatusStage } from '@kratix-dynamodb/common';
+
+/** One probe through the service proxy. */
+export type ProbeResult =
+  | { ok: true; status: number; latencyMs: number; body: string }
+  | { ok: false; status?: number; latencyMs: number; body?: string; error?: string };
+
+function bodySummary(body: string | undefined): string {
+  if (!body) return '';
+  const oneLine = body.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine;
+}
+
+function describe(path: string, probe: ProbeResult): string {
+  if (probe.status !== undefined) return `${path} ${probe.status}`;
+  return `${path} unreachable`;
+}
+
+/** The service's own view of itself: /health says it runs, /ready that it can use its table. */
+export function healthStage(service: string, paths: { liveness: string; readiness: string }, liveness: ProbeResult, readiness: ProbeResult): StatusStage {
+  const id = 'health';
+  const details: Record<string, string | number> = {
+    service,
+    [`${paths.liveness} latency ms`]: liveness.latencyMs,
+    [`${paths.readiness} latency ms`]: readiness.latencyMs,
+  };
+  if (readiness.body) details[`${paths.readiness} body`] = bodySummary(readiness.body);
+  const summary = `${describe(paths.liveness, liveness)}, ${describe(paths.readiness, readiness)}`;
+  const base: Omit<StatusStage, 'state'> = { id, summary, details, links: [], conditions: [] };
+  if (!liveness.ok) {
+    return {
+      ...base, state: 'error',
+      hint: liveness.status === undefined
+        ? `The service ${service} does not answer (${liveness.error ?? 'no response'}): check that its pods run and the Service selects them`
+        : `The service ${service} answers ${liveness.status} on ${paths.liveness}: check its logs`,
+    };
+  }
+  if (!readiness.ok) {
+    return {
+      ...base, state: 'error',
+      hint: `The service runs but is not ready: ${bodySummary(readiness.body) || readiness.error || 'no reason given'}. It usually cannot reach its DynamoDB table: check the table stage and the service's AWS credentials and region`,
+    };
+  }
+  return { ...base, state: 'ok' };
+}
