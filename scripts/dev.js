@@ -17,6 +17,7 @@ const children = [];
 const env = {
   ...process.env,
   KRATIX_SANDBOX_TOKEN: process.env.KRATIX_SANDBOX_TOKEN || crypto.randomBytes(24).toString('hex'),
+  KRATIX_SANDBOX_PORT: process.env.KRATIX_SANDBOX_PORT || '6443',
 };
 
 function start(name, cmd, args) {

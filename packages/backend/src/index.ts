@@ -20,11 +20,12 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Allows everything, unless KRATIX_DYNAMODB_DENY_CREATE=true denies creating requests.
+backend.add(import('./samplePermissionPolicy'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+// user settings push changes to open pages through signals
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@kratix-dynamodb/backend'));
 backend.add(import('@kratix-dynamodb/scaffolder-backend-module'));

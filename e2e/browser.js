@@ -1,0 +1,43 @@
+'use strict';
+/* Debian's Chromium, driven by playwright-core: no browser download is possible here. */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+async function launchBrowser() {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-e2e-chromium-'));
+  // The flags keep Chromium off the network: this machine reaches no outside host.
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** Signs in with the Guest provider, as the sample app offers. */
+async function signInAsGuest(page) {
+  // The dev backend restarts when sources change; a sign-in that races a restart is retried.
+  for (let attempt = 1; ; attempt++) {
+    await page.goto('http://localhost:3000/');
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await enter.waitFor({ timeout: 120_000 });
+    await enter.click();
+    const signedIn = page.getByRole('navigation').first();
+    const failed = page.getByText('You cannot sign in as a guest');
+    await Promise.race([signedIn.waitFor({ timeout: 60_000 }), failed.waitFor({ timeout: 60_000 })]);
+    if (!(await failed.isVisible()) || attempt >= 3) return;
+    await page.waitForTimeout(3000);
+  }
+}
+
+module.exports = { launchBrowser, signInAsGuest };
