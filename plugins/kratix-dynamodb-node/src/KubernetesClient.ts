@@ -89,7 +89,7 @@ export class KubernetesClient {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
-    let lastError: Error | undefined;
+    let lastError: Error = new ServiceUnavailableError(`No request was sent to cluster '${this.cluster}'`);
     for (let attempt = 1; attempt <= this.#attempts; attempt++) {
       if (attempt > 1) await sleep(this.#backoffMs * 2 ** (attempt - 2));
       let status: number | undefined;
@@ -116,7 +116,7 @@ export class KubernetesClient {
       }
       if (!isRetryable(status)) break;
     }
-    throw lastError!;
+    throw lastError;
   }
 
   /** How the server names a kind, from `/apis/<group>/<version>` (or `/api/v1`). */

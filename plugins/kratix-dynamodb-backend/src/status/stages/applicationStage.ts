@@ -34,7 +34,7 @@ export function applicationStage(app: ApplicationObject | undefined, ref: string
     return {
       ...base, state: 'error',
       summary: `The deploy workflow failed${step ? ` at step ${step.name}: ${step.message ?? step.reason ?? ''}` : ''}`,
-      hint: 'Check the component types and properties (vela status ' + app.metadata.name + ')',
+      hint: `Check the component types and properties (vela status ${  app.metadata.name  })`,
     };
   }
   if (phase === 'running' && unhealthy.length === 0) {

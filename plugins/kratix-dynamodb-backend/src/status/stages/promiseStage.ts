@@ -33,7 +33,7 @@ export function promiseStage(observation: PromiseObservation): StatusStage {
     return {
       id, state: 'error', conditions, links: [], since: available?.lastTransitionTime,
       summary: `Unavailable: ${available?.message ?? 'cannot fulfil resource requests'}`,
-      hint: 'Check the Promise workflows and its required Promises: kubectl describe promise ' + DYNAMODB_PROMISE_NAME,
+      hint: `Check the Promise workflows and its required Promises: kubectl describe promise ${  DYNAMODB_PROMISE_NAME}`,
     };
   }
   return {
