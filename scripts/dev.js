@@ -19,9 +19,16 @@ const env = {
   KRATIX_SANDBOX_TOKEN: process.env.KRATIX_SANDBOX_TOKEN || crypto.randomBytes(24).toString('hex'),
   KRATIX_SANDBOX_PORT: process.env.KRATIX_SANDBOX_PORT || '6443',
 };
+// The sandbox reads its own names for the same two settings.
+env.SANDBOX_TOKEN = env.KRATIX_SANDBOX_TOKEN;
+env.SANDBOX_PORT = env.KRATIX_SANDBOX_PORT;
 
 function start(name, cmd, args) {
   const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  child.on('error', e => {
+    console.error(`[dev] could not start ${name}: ${e.message} (run through npm run dev, which installs the toolchain)`);
+    shutdown(1);
+  });
   child.on('exit', code => {
     console.error(`[dev] ${name} exited with ${code}`);
     shutdown(code ?? 1);

@@ -1,17 +1,35 @@
-import { startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { scaffolderModuleKratixDynamodb } from './module';
-import { createKratixDynamodbActions } from './actions';
 
 describe('scaffolderModuleKratixDynamodb', () => {
-  it('adds its actions to the scaffolder extension point', async () => {
+  it('adds both actions to the scaffolder, built from the config and the permissions service', async () => {
     const added: string[] = [];
     await startTestBackend({
       extensionPoints: [
-        [scaffolderActionsExtensionPoint, { addActions: (...a: { id: string }[]) => added.push(...a.map(x => x.id)) }],
+        [
+          scaffolderActionsExtensionPoint,
+          {
+            addActions: (...a: { id: string }[]) =>
+              added.push(...a.map(x => x.id)),
+          },
+        ],
       ],
-      features: [scaffolderModuleKratixDynamodb],
+      features: [
+        scaffolderModuleKratixDynamodb,
+        mockServices.rootConfig.factory({
+          data: {
+            kratixDynamodb: {
+              clusters: [{ name: 'sandbox', url: 'http://127.0.0.1:1' }],
+            },
+          },
+        }),
+        mockServices.permissions.factory(),
+      ],
     });
-    expect(added).toEqual(createKratixDynamodbActions().map(a => a.id));
+    expect(added).toEqual([
+      'kratix:dynamodb:create',
+      'kubevela:application:create',
+    ]);
   });
 });

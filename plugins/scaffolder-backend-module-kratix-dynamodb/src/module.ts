@@ -1,9 +1,14 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { ClusterClientFactory } from '@kratix-dynamodb/node';
 import { createKratixDynamodbActions } from './actions';
 
 /**
- * Adds the kratix-dynamodb actions to the scaffolder.
+ * Adds the kratix-dynamodb actions to the scaffolder: kratix:dynamodb:create and
+ * kubevela:application:create.
  * @public
  */
 export const scaffolderModuleKratixDynamodb = createBackendModule({
@@ -11,9 +16,16 @@ export const scaffolderModuleKratixDynamodb = createBackendModule({
   moduleId: 'kratix-dynamodb',
   register(reg) {
     reg.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(...createKratixDynamodbActions());
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        permissions: coreServices.permissions,
+      },
+      async init({ scaffolder, config, permissions }) {
+        const clients = ClusterClientFactory.fromConfig(config);
+        scaffolder.addActions(
+          ...createKratixDynamodbActions({ clients, permissions, config }),
+        );
       },
     });
   },

@@ -1,0 +1,37 @@
+import type { Faults } from './faults/FaultSettings';
+import type { PipelineRunner } from './controllers/kratix/PipelineRunner';
+
+/** A container image the sandbox runs as a local process instead of pulling it. */
+export type LocalImage = {
+  command: string;
+  args?: string[];
+  cwd?: string;
+};
+
+export type SandboxOptions = {
+  /** API port on 127.0.0.1; 0 picks a free one. Default 6443. */
+  port?: number;
+  /** Bearer token clients must send; random when not given. */
+  token?: string;
+  /** Where to write the kubeconfig; `false` writes none. Default `<repo>/.sandbox/kubeconfig`. */
+  kubeconfigPath?: string | false;
+  /** Keep cluster state (and DynamoDB tables) in this folder so a restart loses nothing. In memory when unset. */
+  persistDir?: string;
+  /** Port of the DynamoDB endpoint (dynalite) on 127.0.0.1; 0 (default) picks a free one. */
+  dynamodbPort?: number;
+  /** How long a new table stays CREATING. Default 500 ms. */
+  createTableMs?: number;
+  /** The ACK controller's default region and the account reported in ackResourceMetadata. */
+  awsRegion?: string;
+  awsAccountId?: string;
+  /** Faults to start with (they can be changed later through `faults` or PUT /sandbox/faults). */
+  faults?: Faults;
+  /** Images run as local processes; default maps `session-api:latest` to the example service. */
+  localImages?: Record<string, LocalImage>;
+  /** Replace the Kratix workflow pipeline (tests only); the default is the real one from examples/kratix-promise. */
+  runPipeline?: PipelineRunner;
+  /** Start the Kratix, ACK and KubeVela controllers (default true). */
+  controllers?: boolean;
+  /** Where controller and process logs go; silent by default. */
+  log?: (line: string) => void;
+};

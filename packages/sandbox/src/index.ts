@@ -1,0 +1,15 @@
+/**
+ * The embedded sandbox cluster: a local Kubernetes API server that plays Kratix, ACK and
+ * KubeVela, for development and tests without Docker, Kubernetes or AWS.
+ *
+ * @packageDocumentation
+ */
+export { startSandbox, type Sandbox } from './startSandbox';
+export type { SandboxOptions, LocalImage } from './SandboxOptions';
+export type { Faults } from './faults/FaultSettings';
+export { FaultSettings } from './faults/FaultSettings';
+export type { RequestCounts } from './api/RequestCounter';
+export type {
+  PipelineRunner,
+  PipelineAction,
+} from './controllers/kratix/PipelineRunner';

@@ -1,0 +1,66 @@
+/** One served resource (a kind at one group-version), as discovery and the handlers see it. */
+
+/** An openAPIV3Schema node; only the keywords the sandbox enforces are typed. */
+export type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
+  items?: JsonSchema;
+  required?: string[];
+  enum?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  minItems?: number;
+  maxItems?: number;
+  minProperties?: number;
+  maxProperties?: number;
+  default?: unknown;
+  nullable?: boolean;
+  description?: string;
+  format?: string;
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
+  'x-kubernetes-int-or-string'?: boolean;
+  'x-kubernetes-embedded-resource'?: boolean;
+  [keyword: string]: unknown;
+};
+
+export type PrinterColumn = {
+  name: string;
+  type: string;
+  jsonPath: string;
+  description?: string;
+  priority?: number;
+  format?: string;
+};
+
+export type ResourceType = {
+  group: string;
+  version: string;
+  kind: string;
+  listKind: string;
+  plural: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  categories?: string[];
+  /** The schema objects are checked against; built-in kinds have none. */
+  schema?: JsonSchema;
+  hasStatusSubresource: boolean;
+  printerColumns?: PrinterColumn[];
+  /** Set for kinds a CustomResourceDefinition registered. */
+  crdName?: string;
+};
+
+/** Objects are stored per group and plural, whatever version they were written at. */
+export function storageKey(t: { group: string; plural: string }): string {
+  return t.group ? `${t.plural}.${t.group}` : t.plural;
+}
+
+export function apiVersionOf(t: { group: string; version: string }): string {
+  return t.group ? `${t.group}/${t.version}` : t.version;
+}

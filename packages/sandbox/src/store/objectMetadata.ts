@@ -1,0 +1,99 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { StatusCause } from '../api/ApiError';
+import type { KubeObject } from './ObjectStore';
+
+/** Fields the server owns: what a client sends for them on create is ignored. */
+export function initialMetadata(object: KubeObject, now: Date): void {
+  const meta = object.metadata;
+  if (!meta.name && meta.generateName)
+    meta.name = meta.generateName + randomSuffix();
+  meta.uid = randomUUID();
+  meta.creationTimestamp = isoSeconds(now);
+  meta.generation = 1;
+  delete meta.resourceVersion;
+  delete meta.deletionTimestamp;
+  delete meta.deletionGracePeriodSeconds;
+}
+
+/** Keeps what a client may not change on update; bumps generation when the desired state changed. */
+export function carryOverMetadata(
+  next: KubeObject,
+  previous: KubeObject,
+  statusIsSubresource: boolean,
+): void {
+  const meta = next.metadata;
+  const prev = previous.metadata;
+  meta.name = prev.name;
+  if (prev.namespace !== undefined) meta.namespace = prev.namespace;
+  else delete meta.namespace;
+  meta.uid = prev.uid;
+  meta.creationTimestamp = prev.creationTimestamp;
+  if (prev.deletionTimestamp) {
+    meta.deletionTimestamp = prev.deletionTimestamp;
+    meta.deletionGracePeriodSeconds = prev.deletionGracePeriodSeconds;
+  } else {
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+  }
+  const changed =
+    stableStringify(desiredState(next, statusIsSubresource)) !==
+    stableStringify(desiredState(previous, statusIsSubresource));
+  meta.generation = (prev.generation ?? 1) + (changed ? 1 : 0);
+}
+
+/** Everything but metadata (and status, when status has its own endpoint) counts as desired state. */
+function desiredState(
+  object: KubeObject,
+  statusIsSubresource: boolean,
+): Record<string, unknown> {
+  const { metadata: _metadata, status, ...rest } = object;
+  return statusIsSubresource ? rest : { ...rest, status };
+}
+
+const DNS_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function validateName(name: string | undefined): StatusCause[] {
+  if (!name) {
+    return [
+      {
+        reason: 'FieldValueRequired',
+        message: 'Required value: name or generateName is required',
+        field: 'metadata.name',
+      },
+    ];
+  }
+  if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+    return [
+      {
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+        field: 'metadata.name',
+      },
+    ];
+  }
+  return [];
+}
+
+/** JSON with sorted keys, so that two objects that differ only in key order compare equal. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b, 'en'));
+    return `{${entries
+      .map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function isoSeconds(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+function randomSuffix(): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  return [...randomBytes(5)].map(b => alphabet[b % alphabet.length]).join('');
+}

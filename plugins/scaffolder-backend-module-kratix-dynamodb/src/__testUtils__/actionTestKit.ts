@@ -1,0 +1,97 @@
+/** Builds what an action test needs: the action's dependencies and a mock task context. */
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { ClusterClientFactory } from '@kratix-dynamodb/node';
+import type { KratixDynamodbActionDependencies } from '../actions';
+
+export const TEST_CLUSTER = 'sandbox';
+
+/** The dependencies, pointing the `sandbox` cluster at `url` with fast retries and polling. */
+export function actionDependencies(
+  url: string,
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    token?: string;
+  } = {},
+): KratixDynamodbActionDependencies {
+  return {
+    clients: new ClusterClientFactory(
+      [
+        {
+          name: TEST_CLUSTER,
+          url,
+          auth: options.token
+            ? { type: 'serviceAccountToken', token: options.token }
+            : { type: 'none' },
+          skipTLSVerify: false,
+        },
+      ],
+      { backoffMs: 1, timeoutMs: 2000 },
+    ),
+    permissions: mockServices.permissions({
+      result: options.permission ?? AuthorizeResult.ALLOW,
+    }),
+    config: new ConfigReader({
+      kratixDynamodb: {
+        defaults: { region: 'us-east-1', namespace: 'default' },
+      },
+    }),
+    pollIntervalMs: 20,
+  };
+}
+
+/** A scaffolder checkpoint store that survives between runs, as task recovery's does. */
+export function checkpointStore() {
+  const saved = new Map<string, unknown>();
+  return async <T>({
+    key,
+    fn,
+  }: {
+    key: string;
+    fn: () => Promise<T> | T;
+  }): Promise<T> => {
+    if (saved.has(key)) return saved.get(key) as T;
+    const value = await fn();
+    saved.set(key, value);
+    return value;
+  };
+}
+
+/** A mock action context whose log lines and outputs a test can read back. */
+export function actionContext(
+  input: Record<string, unknown>,
+  overrides: Partial<ActionContext<any, any>> = {},
+) {
+  const lines: string[] = [];
+  const record = (level: string) => (message: string) => {
+    lines.push(`${level}: ${message}`);
+  };
+  const logger = mockServices.logger.mock({
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+  });
+  const workspace = createMockDirectory();
+  // createMockActionContext keeps only some fields (not isDryRun, checkpoint or signal),
+  // so the overrides are laid over its result.
+  const ctx = {
+    ...createMockActionContext<any>({
+      input,
+      logger,
+      workspacePath: workspace.path,
+      task: { id: 'task-1' },
+    }),
+    ...overrides,
+  } as ActionContext<any, any>;
+  /** The log lines in the order they were written, as `level: message`. */
+  const logLines = () => [...lines];
+  const outputs = () =>
+    Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  return { ctx, workspace, logLines, outputs };
+}

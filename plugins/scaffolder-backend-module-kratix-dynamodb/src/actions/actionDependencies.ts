@@ -1,0 +1,14 @@
+import type { Config } from '@backstage/config';
+import type { PermissionsService } from '@backstage/backend-plugin-api';
+import type { ClusterClientFactory } from '@kratix-dynamodb/node';
+
+/** What the actions need from the backend. */
+export type KratixDynamodbActionDependencies = {
+  clients: ClusterClientFactory;
+  permissions: PermissionsService;
+  config: Config;
+  /** How often to look at the cluster while waiting for readiness (default 2000 ms). */
+  pollIntervalMs?: number;
+};
+
+export const DEFAULT_POLL_INTERVAL_MS = 2000;

@@ -1,0 +1,155 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  DYNAMODB_REQUEST_GVK,
+  DynamoDBRequestSpec,
+} from '@kratix-dynamodb/common';
+import { ActionDefaults, readActionDefaults } from './actionDefaults';
+import {
+  DEFAULT_POLL_INTERVAL_MS,
+  KratixDynamodbActionDependencies,
+} from './actionDependencies';
+import { checkCreatePermission } from './checkCreatePermission';
+import { examples } from './createDynamoDBRequest.examples';
+import { deliver } from './deliver';
+import { throwIfInvalid } from './fieldErrors';
+import {
+  renderDynamoDBRequest,
+  requestEntityRef,
+} from './renderDynamoDBRequest';
+import { RequestFieldInput, requestFieldInputs } from './requestFieldInputs';
+import {
+  pickRequestFields,
+  requestSpecFromInput,
+} from './requestSpecFromInput';
+import { TargetInput, targetInputs } from './targetInputs';
+import { Target, validateTarget } from './validateTarget';
+import { readDynamoDBTableReadiness } from './waitForDynamoDBTable';
+import { waitForReadiness } from './waitForReadiness';
+
+export const CREATE_DYNAMODB_REQUEST_ACTION_ID = 'kratix:dynamodb:create';
+
+/** Every problem with the input, reported together, before anything touches a cluster. */
+function validateInput(
+  input: TargetInput & RequestFieldInput,
+  defaults: ActionDefaults,
+  clusterNames: string[],
+): { target: Target; spec: DynamoDBRequestSpec } {
+  const { target, errors: targetErrors } = validateTarget(
+    input,
+    defaults,
+    clusterNames,
+  );
+  const { spec, errors: specErrors } = requestSpecFromInput(
+    pickRequestFields(input),
+    defaults,
+  );
+  throwIfInvalid(CREATE_DYNAMODB_REQUEST_ACTION_ID, [
+    ...targetErrors,
+    ...specErrors,
+  ]);
+  return { target, spec: spec! };
+}
+
+/**
+ * Creates a DynamoDBRequest that the aws-dynamodb-kratix Promise turns into an ACK Table,
+ * after checking it with the request model every other producer uses.
+ */
+export function createDynamoDBRequestAction(
+  deps: KratixDynamodbActionDependencies,
+) {
+  const { clients, permissions, config } = deps;
+  const defaults = readActionDefaults(config);
+  return createTemplateAction({
+    id: CREATE_DYNAMODB_REQUEST_ACTION_ID,
+    description:
+      'Creates a Kratix DynamoDBRequest (dynamodb.kratix.io/v1alpha1) on a cluster, or writes it to the workspace, and can wait for the ACK Table to become ACTIVE',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: { ...targetInputs, ...requestFieldInputs },
+      output: {
+        requestRef: z =>
+          z.string({
+            description: '<cluster>/<namespace>/<name> of the DynamoDBRequest',
+          }),
+        uid: z =>
+          z
+            .string({
+              description: 'The uid of the created object (apply only)',
+            })
+            .optional(),
+        cluster: z => z.string(),
+        tableName: z => z.string({ description: 'The DynamoDB table name' }),
+        entityRef: z =>
+          z.string({
+            description:
+              'The catalog entity of the request, resource:default/<name>',
+          }),
+        manifestPath: z =>
+          z
+            .string({
+              description:
+                'Where the YAML was written (workspace delivery only)',
+            })
+            .optional(),
+      },
+    },
+    async handler(ctx) {
+      const { target, spec } = validateInput(
+        ctx.input,
+        defaults,
+        clients.clusterNames(),
+      );
+      const description = `DynamoDBRequest ${target.namespace}/${target.name}`;
+      ctx.logger.info(
+        `validated: ${description} for table ${spec.name} in ${spec.region} (${spec.billingMode}, deletion policy ${spec.deletionPolicy})`,
+      );
+
+      await checkCreatePermission(
+        permissions,
+        await ctx.getInitiatorCredentials(),
+      );
+
+      const delivered = await deliver(ctx, clients, {
+        target,
+        gvk: DYNAMODB_REQUEST_GVK,
+        manifest: renderDynamoDBRequest(target, spec, ctx.task.id),
+        description,
+      });
+      ctx.output(
+        'requestRef',
+        `${target.cluster}/${target.namespace}/${target.name}`,
+      );
+      ctx.output('cluster', target.cluster);
+      ctx.output('tableName', spec.name);
+      ctx.output('entityRef', requestEntityRef(target.name));
+      if (delivered.uid) ctx.output('uid', delivered.uid);
+      if (delivered.manifestPath)
+        ctx.output('manifestPath', delivered.manifestPath);
+
+      if (!target.waitForReady) return;
+      if (!delivered.applied) {
+        ctx.logger.info(
+          `waiting: skipped, because ${
+            ctx.isDryRun
+              ? 'this is a dry run'
+              : 'the request was written to the workspace, not applied'
+          }`,
+        );
+        return;
+      }
+      await waitForReadiness({
+        subject: `${description} on cluster '${target.cluster}'`,
+        read: readDynamoDBTableReadiness(
+          await clients.forCluster(target.cluster),
+          target.namespace,
+          target.name,
+        ),
+        timeoutSeconds: target.timeoutSeconds,
+        pollIntervalMs: deps.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+        logger: ctx.logger,
+        signal: ctx.signal,
+      });
+    },
+  });
+}

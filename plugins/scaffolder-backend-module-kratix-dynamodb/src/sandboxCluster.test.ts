@@ -1,0 +1,196 @@
+/**
+ * Both actions against the embedded sandbox cluster (packages/sandbox): a real API server with
+ * CRD schemas, Kratix running the real workflow pipeline, ACK on dynalite, and KubeVela
+ * running the session-api process. The actions only see a cluster at a URL.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSandbox, type Sandbox } from '@kratix-dynamodb/sandbox';
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  DYNAMODB_REQUEST_GVK,
+  KRATIX_PROMISE_GVK,
+  KUBEVELA_APPLICATION_GVK,
+} from '@kratix-dynamodb/common';
+import { ClusterClientFactory, KubernetesClient } from '@kratix-dynamodb/node';
+import { parse } from 'yaml';
+import {
+  createKratixDynamodbActions,
+  KratixDynamodbActionDependencies,
+} from './actions';
+import { actionContext } from './__testUtils__/actionTestKit';
+import {
+  fillInParameters,
+  formStartingValues,
+  loadTemplate,
+} from './__testUtils__/templateReplay';
+
+const REPO = path.resolve(__dirname, '../../..');
+
+async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
+
+describe('the actions against the sandbox cluster', () => {
+  let sandbox: Sandbox;
+  let deps: KratixDynamodbActionDependencies;
+  let client: KubernetesClient;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      port: 0,
+      dynamodbPort: 0,
+      createTableMs: 100,
+      kubeconfigPath: false,
+    });
+    const config = new ConfigReader({
+      kratixDynamodb: {
+        clusters: [
+          {
+            name: 'sandbox',
+            url: sandbox.plainHttpUrl,
+            auth: { serviceAccountToken: sandbox.token },
+          },
+        ],
+        defaults: { region: 'us-east-1', namespace: 'default' },
+      },
+    });
+    const clients = ClusterClientFactory.fromConfig(config);
+    deps = {
+      clients,
+      config,
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+      pollIntervalMs: 200,
+    };
+    client = await clients.forCluster('sandbox');
+    const promise = parse(
+      fs.readFileSync(
+        path.join(REPO, 'examples/kratix-promise/promise.yaml'),
+        'utf8',
+      ),
+    );
+    await client.create(KRATIX_PROMISE_GVK, promise);
+    await waitUntil('the DynamoDBRequest API', () =>
+      client.resolve(DYNAMODB_REQUEST_GVK),
+    );
+  }, 60_000);
+
+  afterAll(() => sandbox?.stop());
+
+  const [createRequest, createApplication] = [0, 1].map(
+    i => () => createKratixDynamodbActions(deps)[i],
+  );
+
+  const tableInput = {
+    cluster: 'sandbox',
+    name: 'carts',
+    tableName: 'carts',
+    billingMode: 'PAY_PER_REQUEST',
+    attributeDefinitions: [{ name: 'cartId', type: 'S' }],
+    keySchema: [{ attributeName: 'cartId', keyType: 'HASH' }],
+    owner: 'group:default/guests',
+  };
+
+  it('dry run: the sandbox checks the request server-side and nothing is stored', async () => {
+    const { ctx, logLines } = actionContext(tableInput, { isDryRun: true });
+    await createRequest().handler(ctx);
+    expect(logLines()).toContainEqual(
+      expect.stringMatching(/^info: dry run: cluster 'sandbox' accepted/),
+    );
+    expect(
+      await client.get(DYNAMODB_REQUEST_GVK, 'default', 'carts'),
+    ).toBeUndefined();
+  });
+
+  it('creates a request and waits until Kratix and ACK make the table ACTIVE; a retry reuses it', async () => {
+    const { ctx, logLines, outputs } = actionContext({
+      ...tableInput,
+      waitForReady: true,
+      timeoutSeconds: 60,
+    });
+    await createRequest().handler(ctx);
+    expect(logLines().map(line => line.split(':')[1].trim())).toEqual([
+      'validated',
+      'applied',
+      'waiting',
+      'waiting',
+      'waiting',
+      'ready',
+    ]);
+    const stored = await client.get(DYNAMODB_REQUEST_GVK, 'default', 'carts');
+    expect(outputs()).toMatchObject({
+      requestRef: 'sandbox/default/carts',
+      uid: stored?.metadata.uid,
+      entityRef: 'resource:default/carts',
+    });
+
+    const retry = actionContext(tableInput);
+    await createRequest().handler(retry.ctx);
+    expect(retry.outputs().uid).toBe(stored?.metadata.uid);
+  }, 90_000);
+
+  it("runs the DynamoDB table template's step as the wizard would, with its default form values", async () => {
+    const template = loadTemplate(
+      path.join(REPO, 'templates/dynamodb-table/template.yaml'),
+    );
+    const parameters = {
+      ...formStartingValues(template),
+      name: 'orders',
+      tableName: 'orders',
+      owner: 'group:default/guests',
+    };
+    const input = fillInParameters(
+      template.spec.steps[0].input,
+      parameters,
+    ) as Record<string, unknown>;
+    const { ctx, logLines, outputs } = actionContext(input);
+    await createRequest().handler(ctx);
+    expect(logLines().at(-1)).toBe(
+      "info: ready: DynamoDBRequest default/orders on cluster 'sandbox'",
+    );
+    expect(outputs().entityRef).toBe('resource:default/orders');
+  }, 90_000);
+
+  it("deploys the session-api template's Application and waits until KubeVela runs it healthy", async () => {
+    const template = loadTemplate(
+      path.join(REPO, 'templates/session-api-app/template.yaml'),
+    );
+    const parameters = {
+      ...formStartingValues(template),
+      name: 'sessions-app',
+      tableName: 'sessions-app-sessions',
+      owner: 'group:default/guests',
+    };
+    const input = fillInParameters(
+      template.spec.steps[0].input,
+      parameters,
+    ) as Record<string, unknown>;
+    const { ctx, logLines, outputs } = actionContext(input);
+    await createApplication().handler(ctx);
+    expect(logLines().at(-1)).toBe(
+      "info: ready: Application default/sessions-app on cluster 'sandbox'",
+    );
+    const app = await client.get(
+      KUBEVELA_APPLICATION_GVK,
+      'default',
+      'sessions-app',
+    );
+    expect(app?.status?.status).toBe('running');
+    expect(outputs()).toMatchObject({
+      entityRef: 'component:default/sessions-app',
+      tableEntityRef: 'resource:default/sessions-app-table',
+    });
+  }, 120_000);
+});
