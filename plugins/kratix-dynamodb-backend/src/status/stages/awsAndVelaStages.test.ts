@@ -118,6 +118,12 @@ describe('healthStage', () => {
     expect(stage.hint).toMatch(/table sessions not found/);
   });
 
+  it('says no pod is ready when the API server has no endpoints for the service', () => {
+    const noEndpoints = { ok: false as const, status: 503, latencyMs: 2, body: '{"kind":"Status","message":"no endpoints available for service \\"session-api\\""}' };
+    const stage = healthStage('session-api', paths, noEndpoints, noEndpoints);
+    expect(stage).toMatchObject({ state: 'error', summary: 'No ready pod behind the service session-api' });
+  });
+
   it('says the service does not answer when the proxy cannot reach it', () => {
     const down = { ok: false as const, latencyMs: 3000, error: 'no answer within 3000 ms' };
     expect(healthStage('session-api', paths, down, down).hint).toMatch(/does not answer/);

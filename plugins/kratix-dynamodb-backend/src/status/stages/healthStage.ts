@@ -11,6 +11,14 @@ function bodySummary(body: string | undefined): string {
   return oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine;
 }
 
+/**
+ * The API server's own 503 when a Service has no ready pods: Kubernetes takes pods that fail
+ * their readiness probe out of the Service, so then even /health cannot be reached.
+ */
+function isNoEndpoints(probe: ProbeResult): boolean {
+  return probe.status === 503 && /no endpoints available/.test(probe.body ?? '');
+}
+
 function describe(path: string, probe: ProbeResult): string {
   if (probe.status !== undefined) return `${path} ${probe.status}`;
   return `${path} unreachable`;
@@ -27,6 +35,13 @@ export function healthStage(service: string, paths: { liveness: string; readines
   if (readiness.body) details[`${paths.readiness} body`] = bodySummary(readiness.body);
   const summary = `${describe(paths.liveness, liveness)}, ${describe(paths.readiness, readiness)}`;
   const base: Omit<StatusStage, 'state'> = { id, summary, details, links: [], conditions: [] };
+  if (isNoEndpoints(liveness)) {
+    return {
+      ...base, state: 'error',
+      summary: `No ready pod behind the service ${service}`,
+      hint: 'Its pods fail their readiness probe (or none run). The service usually cannot reach its DynamoDB table: check the table stage, the table name and region in its env, and the pod logs',
+    };
+  }
   if (!liveness.ok) {
     return {
       ...base, state: 'error',

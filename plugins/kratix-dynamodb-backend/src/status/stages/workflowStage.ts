@@ -2,6 +2,17 @@ import { StatusStage } from '@kratix-dynamodb/common';
 import { conditionsOf, findCondition } from '../conditions';
 import { RequestObject } from './requestStage';
 
+// Messages Kratix writes on its own; they say nothing about why a pipeline failed.
+const GENERIC_MESSAGES = new Set(['Pending', 'Resource requested', 'Pipeline failed', 'Pipelines completed', '']);
+
+/** The pipeline's own words: what it wrote to status.yaml, else what Kratix put on the condition. */
+function failureMessage(statusMessage: unknown, conditionMessage: string | undefined): string {
+  for (const candidate of [statusMessage, conditionMessage]) {
+    if (typeof candidate === 'string' && !GENERIC_MESSAGES.has(candidate)) return candidate;
+  }
+  return 'the pipeline failed without a message';
+}
+
 /** The request's configure workflow, from Kratix's pipeline phases and conditions. */
 export function workflowStage(request: RequestObject | undefined): StatusStage {
   const id = 'workflow';
@@ -14,7 +25,7 @@ export function workflowStage(request: RequestObject | undefined): StatusStage {
   const failedPipeline = pipelines.find(p => p.phase === 'Failed');
   const details = Object.fromEntries(pipelines.map(p => [`pipeline ${p.name}`, p.phase]));
   if (failedPipeline || completed?.reason === 'ConfigureWorkflowFailed') {
-    const message = request.status.message ?? completed?.message ?? 'the pipeline failed';
+    const message = failureMessage(request.status.message, completed?.message);
     return {
       id, state: 'error', conditions, links: [], details, since: completed?.lastTransitionTime,
       summary: `The configure workflow failed: ${message}`,

@@ -1,0 +1,179 @@
+/*
+ * The status route end to end: a real backend (startTestBackend) reading a real cluster (the
+ * sandbox, with its Kratix, ACK and KubeVela controllers). Each diagnosis is staged with one
+ * of the sandbox's fault settings, the way the broken platform would really look.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Faults, Sandbox, startSandbox } from '@kratix-dynamodb/sandbox';
+import {
+  DYNAMODB_REQUEST_GVK,
+  KRATIX_PROMISE_GVK,
+  KUBEVELA_APPLICATION_GVK,
+  StatusChain,
+  StatusStage,
+} from '@kratix-dynamodb/common';
+import { KubernetesClient } from '@kratix-dynamodb/node';
+import request from 'supertest';
+import YAML from 'yaml';
+import { kratixDynamodbPlugin } from '../plugin';
+
+jest.setTimeout(120_000);
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+const readYaml = (file: string) => YAML.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+
+const entity = (kind: string, name: string, annotations: Record<string, string>) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default', annotations: { 'kratix-dynamodb.io/cluster': 'sandbox', ...annotations } },
+  spec: { type: kind === 'Resource' ? 'dynamodb-table' : 'service', owner: 'guests', lifecycle: 'production' },
+});
+
+const APP_REF = 'default/component/session-management-app';
+
+const ENTITIES = [
+  entity('Resource', 'simple-table', { 'kratix-dynamodb.io/request': 'default/simple-table' }),
+  entity('Component', 'session-management-app', { 'kratix-dynamodb.io/application': 'default/session-management-app' }),
+];
+
+type Harness = { sandbox: Sandbox; kube: KubernetesClient; chain: (ref: string) => Promise<StatusChain>; stop: () => Promise<void> };
+
+async function startHarness(faults: Faults = {}): Promise<Harness> {
+  const sandbox = await startSandbox({ port: 0, kubeconfigPath: false, createTableMs: 200, faults });
+  const kube = new KubernetesClient({
+    cluster: 'sandbox',
+    connection: { server: sandbox.plainHttpUrl, headers: { Authorization: `Bearer ${sandbox.token}` }, rejectUnauthorized: true },
+  });
+  const { server } = await startTestBackend({
+    features: [
+      kratixDynamodbPlugin,
+      catalogServiceMock.factory({ entities: ENTITIES }),
+      mockServices.rootConfig.factory({
+        data: {
+          kratixDynamodb: {
+            clusters: [{ name: 'sandbox', url: sandbox.plainHttpUrl, auth: { serviceAccountToken: sandbox.token } }],
+            status: { gracePeriodSeconds: 1, clusterTimeoutMs: 3000 },
+            health: { cacheMs: 0 },
+          },
+        },
+      }),
+    ],
+  });
+  const chain = async (ref: string) => {
+    const res = await request(server).get(`/api/kratix-dynamodb/status/${ref}`);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain(sandbox.token);
+    return res.body as StatusChain;
+  };
+  return { sandbox, kube, chain, stop: () => sandbox.stop() };
+}
+
+/** Polls the route until `accept` holds, then returns the chain; fails with the last chain seen. */
+async function waitForChain(h: Harness, ref: string, accept: (stages: Record<string, StatusStage>) => boolean, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last: StatusChain | undefined;
+  while (Date.now() < deadline) {
+    last = await h.chain(ref);
+    const stages = Object.fromEntries(last.stages.map(s => [s.id, s]));
+    if (accept(stages)) return stages;
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`chain never matched; last: ${JSON.stringify(last?.stages.map(s => [s.id, s.state, s.summary]))}`);
+}
+
+async function applyPromise(h: Harness) {
+  await h.kube.create(KRATIX_PROMISE_GVK, readYaml('examples/kratix-promise/promise.yaml'));
+}
+
+describe('status chain against the sandbox cluster', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+  });
+
+  it('turns green stage by stage for a table request', async () => {
+    h = await startHarness();
+    await applyPromise(h);
+    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
+    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'ok');
+    expect(stages.promise.state).toBe('ok');
+    expect(stages.request.state).toBe('ok');
+    expect(stages.workflow.state).toBe('ok');
+    expect(stages.table.summary).toBe('ACTIVE in us-east-1');
+    expect(stages.table.links[0].url).toContain('console.aws.amazon.com/dynamodbv2');
+    expect(stages.application.state).toBe('skipped');
+    expect(stages.health.state).toBe('skipped');
+  });
+
+  it('says Kratix is not installed when the Promise API is missing', async () => {
+    h = await startHarness({ kratixMissing: true });
+    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.promise.state === 'error');
+    expect(stages.promise.summary).toMatch(/Kratix is not installed/);
+  });
+
+  it('reports a failing workflow with the pipeline message', async () => {
+    h = await startHarness({ workflowFails: 'the pipeline image could not be pulled' });
+    await applyPromise(h);
+    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
+    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.workflow.state === 'error');
+    expect(stages.workflow.summary).toMatch(/the pipeline image could not be pulled/);
+  });
+
+  it('diagnoses an ACK controller that never reconciles (no credentials at start)', async () => {
+    h = await startHarness({ ackNoCredentials: 'no-status' });
+    await applyPromise(h);
+    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
+    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'error');
+    expect(stages.table.summary).toMatch(/has not reconciled this Table/);
+    expect(stages.table.hint).toMatch(/no AWS credentials/);
+  });
+
+  it('reports ACK.Recoverable with the AWS message when the credentials are invalid', async () => {
+    h = await startHarness({ ackNoCredentials: 'recoverable' });
+    await applyPromise(h);
+    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
+    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'error');
+    expect(stages.table.summary).toMatch(/UnrecognizedClientException/);
+    expect(stages.table.hint).toMatch(/valid AWS credentials/);
+  });
+
+  it('reports a cluster that does not answer as unknown, within the timeout', async () => {
+    h = await startHarness({ apiDown: true });
+    const started = Date.now();
+    const chain = await h.chain('default/resource/simple-table');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(chain.stages.find(s => s.id === 'promise')).toMatchObject({ state: 'unknown', summary: expect.stringMatching(/Could not read the cluster/) });
+  });
+
+  it('follows the session app to a healthy service', async () => {
+    h = await startHarness();
+    await applyPromise(h);
+    await h.kube.create(KUBEVELA_APPLICATION_GVK, readYaml('examples/kubevela/session-management-app.yaml'));
+    const green = await waitForChain(h, APP_REF, s => s.health.state === 'ok' && s.application.state === 'ok' && s.table.state === 'ok', 90_000);
+    expect(green.health.summary).toBe('/health 200, /ready 200');
+    expect(green.application.summary).toMatch(/session-api Ready:1\/1/);
+  });
+
+  it('shows an unhealthy app and a failing /ready when the service cannot reach its table', async () => {
+    h = await startHarness();
+    await applyPromise(h);
+    const app = readYaml('examples/kubevela/session-management-app.yaml');
+    // The service looks for a table that was never requested, so /ready answers 503.
+    const service = app.spec.components.find((c: { type: string }) => c.type === 'webservice');
+    service.properties.env = service.properties.env.map((e: { name: string; value: string }) =>
+      e.name === 'DYNAMODB_TABLE_NAME' ? { ...e, value: 'no-such-table' } : e,
+    );
+    await h.kube.create(KUBEVELA_APPLICATION_GVK, app);
+    const broken = await waitForChain(h, APP_REF, s => s.health.state === 'error' && s.table.state === 'ok', 90_000);
+    // Kubernetes takes a pod that fails its readiness probe out of the Service, so the proxy
+    // reaches neither endpoint.
+    expect(broken.health.summary).toBe('No ready pod behind the service session-api');
+    expect(broken.health.hint).toMatch(/readiness probe/);
+    expect(broken.application.state).not.toBe('ok');
+    expect(broken.application.details?.['service session-api']).toBe('Ready:0/1');
+  });
+});
