@@ -1,5 +1,8 @@
 'use strict';
-/* Writes the Promise, N DynamoDBRequests and their ACK Tables, each with the status its controller would write. */
+/*
+ * Applies the Promise and N DynamoDBRequests, then waits until the sandbox's controllers have
+ * turned every one into an ACTIVE ACK Table.
+ */
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
@@ -23,20 +26,19 @@ async function inBatches(items, size, fn) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
-const condition = (type, reason = '', message = '') => ({ type, status: 'True', reason, message, lastTransitionTime: new Date().toISOString() });
-
-async function seedCluster({ url, token, count }) {
+async function seedCluster({ url, token, count, timeoutMs = 600_000 }) {
   const call = apiClient(url, token);
   const promise = YAML.parse(fs.readFileSync(path.join(repoRoot, 'examples/kratix-promise/promise.yaml'), 'utf8'));
-  await call('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', promise.spec.api);
-  const createdPromise = await call('POST', '/apis/platform.kratix.io/v1alpha1/promises', promise);
-  await call('PUT', `/apis/platform.kratix.io/v1alpha1/promises/${promise.metadata.name}/status`, {
-    ...createdPromise,
-    status: { status: 'Available', conditions: [condition('Available', 'PromiseAvailable', 'Ready to fulfil resource requests')] },
-  });
+  await call('POST', '/apis/platform.kratix.io/v1alpha1/promises', promise);
+  const deadline = Date.now() + timeoutMs;
+  // The Promise installs the DynamoDBRequest CRD once Kratix has marked it available.
+  while ((await fetch(`${url}/apis/dynamodb.kratix.io/v1alpha1`, { headers: { Authorization: `Bearer ${token}` } })).status !== 200) {
+    if (Date.now() > deadline) throw new Error('the Promise never installed its CRD');
+    await new Promise(r => setTimeout(r, 200));
+  }
   const names = Array.from({ length: count }, (_, i) => `bench-table-${String(i).padStart(4, '0')}`);
-  await inBatches(names, 25, async name => {
-    const request = await call('POST', '/apis/dynamodb.kratix.io/v1alpha1/namespaces/default/dynamodbrequests', {
+  await inBatches(names, 25, name =>
+    call('POST', '/apis/dynamodb.kratix.io/v1alpha1/namespaces/default/dynamodbrequests', {
       apiVersion: 'dynamodb.kratix.io/v1alpha1',
       kind: 'DynamoDBRequest',
       metadata: { name, namespace: 'default' },
@@ -45,39 +47,15 @@ async function seedCluster({ url, token, count }) {
         attributeDefinitions: [{ name: 'id', type: 'S' }],
         keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
       },
-    });
-    await call('PUT', `/apis/dynamodb.kratix.io/v1alpha1/namespaces/default/dynamodbrequests/${name}/status`, {
-      ...request,
-      status: {
-        message: 'Resource requested',
-        kratix: { workflows: { pipelines: [{ name: 'instance-configure', phase: 'Succeeded' }] } },
-        conditions: [condition('ConfigureWorkflowCompleted', 'PipelinesExecutedSuccessfully'), condition('WorksSucceeded', 'WorksSucceeded'), condition('Reconciled', 'Reconciled')],
-      },
-    });
-    const table = await call('POST', '/apis/dynamodb.services.k8s.aws/v1alpha1/namespaces/default/tables', {
-      apiVersion: 'dynamodb.services.k8s.aws/v1alpha1',
-      kind: 'Table',
-      metadata: {
-        name, namespace: 'default',
-        labels: { 'dynamodb.kratix.io/request-name': name, 'dynamodb.kratix.io/request-namespace': 'default' },
-        annotations: { 'services.k8s.aws/region': 'us-east-1' },
-      },
-      spec: {
-        tableName: name,
-        attributeDefinitions: [{ attributeName: 'id', attributeType: 'S' }],
-        keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
-        billingMode: 'PAY_PER_REQUEST',
-      },
-    });
-    await call('PUT', `/apis/dynamodb.services.k8s.aws/v1alpha1/namespaces/default/tables/${name}/status`, {
-      ...table,
-      status: {
-        tableStatus: 'ACTIVE',
-        ackResourceMetadata: { arn: `arn:aws:dynamodb:us-east-1:000000000000:table/${name}`, region: 'us-east-1', ownerAccountID: '000000000000' },
-        conditions: [condition('ACK.ResourceSynced', '', 'Resource synced successfully'), condition('Ready', '', 'Resource synced successfully')],
-      },
-    });
-  });
+    }),
+  );
+  for (;;) {
+    const tables = await call('GET', '/apis/dynamodb.services.k8s.aws/v1alpha1/tables');
+    const active = tables.items.filter(t => t.status?.tableStatus === 'ACTIVE').length;
+    if (active >= count) break;
+    if (Date.now() > deadline) throw new Error(`only ${active} of ${count} tables became ACTIVE`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
   return names;
 }
 
