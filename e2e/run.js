@@ -18,7 +18,11 @@ async function main() {
     .sort()
     .map(f => ({ file: f, ...require(path.join(__dirname, 'scenarios', f)) }));
 
-  const stack = await startStack({ outDir });
+  const { SANDBOX_PORT, SANDBOX_TOKEN } = require('./sandboxApi');
+  const stack = await startStack({
+    outDir,
+    env: { KRATIX_SANDBOX_PORT: SANDBOX_PORT, KRATIX_SANDBOX_TOKEN: SANDBOX_TOKEN },
+  });
   const context = await launchBrowser();
   const screenshot = async (page, name) => {
     await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });

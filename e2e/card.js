@@ -1,0 +1,37 @@
+'use strict';
+/* Reads the kratix-dynamodb card on an entity page. */
+
+/** Opens the entity page, reloading until the catalog has the entity (the provider polls clusters). */
+async function openEntity(page, kind, name, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.goto(`http://localhost:3000/catalog/default/${kind}/${name}`);
+    const card = page.getByText('DynamoDB provisioning');
+    try {
+      await card.waitFor({ timeout: 15_000 });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`the entity page of ${kind}:${name} never showed the card`);
+    }
+  }
+}
+
+/** Waits until every listed stage is in the wanted state (the card polls the backend). */
+async function waitForStages(page, wanted, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let seen = {};
+  while (Date.now() < deadline) {
+    seen = {};
+    for (const id of Object.keys(wanted)) {
+      seen[id] = await page.getByTestId(`stage-${id}`).getAttribute('data-state', { timeout: 5_000 }).catch(() => undefined);
+    }
+    if (Object.entries(wanted).every(([id, state]) => seen[id] === state)) return;
+    await page.getByLabel('Refresh status').click().catch(() => {});
+    await page.waitForTimeout(1000);
+  }
+  throw new Error(`stages never reached ${JSON.stringify(wanted)}; last seen ${JSON.stringify(seen)}`);
+}
+
+const stageText = (page, id) => page.getByTestId(`stage-${id}`).innerText();
+
+module.exports = { openEntity, waitForStages, stageText };

@@ -1,0 +1,44 @@
+'use strict';
+/* Drives the scaffolder wizard: open a template with a prefilled form, step through, create. */
+const { expect } = require('./expect');
+
+/**
+ * Opens the template from the Create page (as a user would find it), with `formData` prefilled
+ * through the URL the scaffolder itself uses for "start over".
+ */
+async function openTemplate(page, title, templateName, formData) {
+  await page.goto('http://localhost:3000/create');
+  await page.getByText(title).first().waitFor({ timeout: 60_000 });
+  const query = new URLSearchParams({ formData: JSON.stringify(formData) });
+  await page.goto(`http://localhost:3000/create/templates/default/${templateName}?${query}`);
+}
+
+/** Clicks Next until the Review page, then the create button. */
+async function stepThroughAndCreate(page, createLabel) {
+  for (let i = 0; i < 10; i++) {
+    const review = page.getByRole('button', { name: 'Review' });
+    if (await review.isVisible()) {
+      await review.click();
+      break;
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForTimeout(300);
+  }
+  await page.getByRole('button', { name: createLabel }).click();
+}
+
+/** Waits for the task to end and returns its log text (the Show Logs view). */
+async function taskLog(page, timeoutMs = 180_000) {
+  await page.getByRole('button', { name: /Show Logs/i }).click({ timeout: 60_000 });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const text = await page.locator('body').innerText();
+    // The scaffolder ends each step's log with "Finished step", or reports the error.
+    if (/Finished step|Step .* failed|\bError\b|NotAllowedError|InputError/i.test(text)) return text;
+    await page.waitForTimeout(1000);
+  }
+  expect(false, 'the task did not finish in time');
+  return '';
+}
+
+module.exports = { openTemplate, stepThroughAndCreate, taskLog };
