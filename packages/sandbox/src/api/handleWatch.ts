@@ -66,7 +66,24 @@ export function handleWatch(
 
   const since = url.searchParams.get('resourceVersion');
   let lastSent = 0;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined = undefined;
+  let forget: () => void = () => {};
+  let unsubscribe: () => void = () => {};
+  let closeWatch: () => void = () => {};
+  const close = () => closeWatch();
   const send = (event: StoreEvent) => {
+    // Like the apiserver, deleting the CRD that serves this kind ends its watches; clients
+    // then re-list and learn the kind is gone.
+    if (
+      type.crdName &&
+      event.type === 'DELETED' &&
+      event.object.kind === 'CustomResourceDefinition' &&
+      event.object.metadata.name === type.crdName
+    ) {
+      close();
+      return;
+    }
     if (
       event.key !== key ||
       event.resourceVersion <= lastSent ||
@@ -95,12 +112,9 @@ export function handleWatch(
     lastSent = Number(since);
     backlog.forEach(send);
   }
-  const unsubscribe = ops.store.subscribe(send);
+  unsubscribe = ops.store.subscribe(send);
 
-  let closed = false;
-  let timer: NodeJS.Timeout | undefined = undefined;
-  let forget: () => void = () => {};
-  const close = () => {
+  closeWatch = () => {
     if (closed) return;
     closed = true;
     unsubscribe();

@@ -115,6 +115,15 @@ describe('status chain against the sandbox cluster', () => {
     expect(stages.promise.summary).toMatch(/Kratix is not installed/);
   });
 
+  it('notices Kratix going away while the cache watches it', async () => {
+    h = await startHarness();
+    await applyPromise(h);
+    await waitForChain(h, 'default/resource/simple-table', s => s.promise.state === 'ok');
+    h.sandbox.faults.set({ kratixMissing: true });
+    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.promise.summary.includes('Kratix is not installed'), 20_000);
+    expect(stages.promise.state).toBe('error');
+  });
+
   it('reports a failing workflow with the pipeline message', async () => {
     h = await startHarness({ workflowFails: 'the pipeline image could not be pulled' });
     await applyPromise(h);
