@@ -11,6 +11,8 @@ import ExpandLessIcon from '@material-ui/icons/ExpandLess';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { StageStateIcon } from './StageStateIcon';
 
+const WRAP = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
+
 /** Stage ids in the words a developer uses. */
 export const STAGE_TITLES: Record<StatusStage['id'], string> = {
   promise: 'Kratix Promise',
@@ -52,6 +54,9 @@ export const StageRow = ({ stage }: { stage: StatusStage }) => {
           <StageStateIcon state={stage.state} />
         </Box>
         <ListItemText
+          // Summaries carry AWS and pipeline messages: wrap them rather than cut them off.
+          primaryTypographyProps={{ style: WRAP }}
+          secondaryTypographyProps={{ component: 'div', style: WRAP }}
           primary={`${STAGE_TITLES[stage.id]}: ${stage.summary}`}
           secondary={
             <>
