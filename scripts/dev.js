@@ -47,7 +47,32 @@ function shutdown(code) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
+/**
+ * Plays the platform engineer's one-time step on the sandbox: apply the aws-dynamodb-kratix
+ * Promise, so the templates work at once. KRATIX_SANDBOX_BARE=1 leaves the cluster empty.
+ */
+async function installPromise() {
+  const YAML = require('yaml');
+  const base = `http://127.0.0.1:${env.KRATIX_SANDBOX_PORT}`;
+  const headers = { Authorization: `Bearer ${env.KRATIX_SANDBOX_TOKEN}`, 'Content-Type': 'application/json' };
+  const promise = YAML.parse(fs.readFileSync(path.join(root, 'examples', 'kratix-promise', 'promise.yaml'), 'utf8'));
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      const res = await fetch(`${base}/apis/platform.kratix.io/v1alpha1/promises`, { method: 'POST', headers, body: JSON.stringify(promise) });
+      if (res.ok || res.status === 409) {
+        console.error('[dev] the aws-dynamodb-kratix Promise is installed on the sandbox');
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  console.error('[dev] could not install the Promise on the sandbox; apply examples/kratix-promise/promise.yaml yourself');
+}
+
 if (fs.existsSync(sandboxBin)) {
   start('sandbox', process.execPath, [sandboxBin]);
+  if (process.env.KRATIX_SANDBOX_BARE !== '1') installPromise();
 }
 start('backstage', 'yarn', ['backstage-cli', 'repo', 'start']);

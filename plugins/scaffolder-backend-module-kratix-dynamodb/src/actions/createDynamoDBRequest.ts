@@ -5,7 +5,6 @@ import {
 } from '@kratix-dynamodb/common';
 import { ActionDefaults, readActionDefaults } from './actionDefaults';
 import {
-  DEFAULT_POLL_INTERVAL_MS,
   KratixDynamodbActionDependencies,
 } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
@@ -24,7 +23,7 @@ import {
 import { TargetInput, targetInputs } from './targetInputs';
 import { Target, validateTarget } from './validateTarget';
 import { readDynamoDBTableReadiness } from './waitForDynamoDBTable';
-import { waitForReadiness } from './waitForReadiness';
+import { waitAfterDelivery } from './waitAfterDelivery';
 
 export const CREATE_DYNAMODB_REQUEST_ACTION_ID = 'kratix:dynamodb:create';
 
@@ -127,28 +126,12 @@ export function createDynamoDBRequestAction(
       if (delivered.manifestPath)
         ctx.output('manifestPath', delivered.manifestPath);
 
-      if (!target.waitForReady) return;
-      if (!delivered.applied) {
-        ctx.logger.info(
-          `waiting: skipped, because ${
-            ctx.isDryRun
-              ? 'this is a dry run'
-              : 'the request was written to the workspace, not applied'
-          }`,
-        );
-        return;
-      }
-      await waitForReadiness({
-        subject: `${description} on cluster '${target.cluster}'`,
-        read: readDynamoDBTableReadiness(
-          await clients.forCluster(target.cluster),
-          target.namespace,
-          target.name,
-        ),
-        timeoutSeconds: target.timeoutSeconds,
-        pollIntervalMs: deps.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-        logger: ctx.logger,
-        signal: ctx.signal,
+      await waitAfterDelivery(ctx, deps, {
+        target,
+        delivered,
+        description,
+        objectWord: 'the request',
+        readiness: client => readDynamoDBTableReadiness(client, target.namespace, target.name),
       });
     },
   });

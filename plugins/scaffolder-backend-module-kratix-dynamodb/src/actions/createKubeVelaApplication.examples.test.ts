@@ -1,61 +1,15 @@
-import { parse } from 'yaml';
-import { FakeKubernetesApi } from '../__testUtils__/FakeKubernetesApi';
-import {
-  actionContext,
-  actionDependencies,
-} from '../__testUtils__/actionTestKit';
-import { schemaErrorsFor } from '../__testUtils__/checkInputLikeTheScaffolder';
-import { playHealthyControllers } from '../__testUtils__/playControllers';
+import { describeExampleReplay } from '../__testUtils__/replayExamples';
 import { createKubeVelaApplicationAction } from './createKubeVelaApplication';
 import { examples } from './createKubeVelaApplication.examples';
 
-describe('kubevela:application:create examples', () => {
-  let api: FakeKubernetesApi;
-  beforeEach(async () => {
-    api = await FakeKubernetesApi.start();
-    playHealthyControllers(api);
-  });
-  afterEach(() => api.close());
-
-  const inputOf = (example: string) => parse(example).steps[0].input;
-  const applied = examples.filter(
-    e => inputOf(e.example).delivery !== 'workspace',
-  );
-  const written = examples.filter(
-    e => inputOf(e.example).delivery === 'workspace',
-  );
-
-  async function replay(example: string) {
-    const input = inputOf(example);
-    const action = createKubeVelaApplicationAction(actionDependencies(api.url));
-    expect(schemaErrorsFor(action, input)).toEqual([]);
-    const { ctx, outputs } = actionContext(input);
-    await action.handler(ctx);
-    expect(outputs().entityRef).toBe(`component:default/${input.name}`);
-    return { input, outputs: outputs() };
-  }
-
-  it.each(applied.map(e => [e.description, e.example]))(
-    '%s',
-    async (_, example) => {
-      const { input } = await replay(example);
-      const app = api.get(
-        'applications',
-        input.namespace ?? 'default',
-        input.name,
-      );
-      expect(app?.spec.components[0].properties.name).toBe(
-        input.table.tableName,
-      );
-    },
-  );
-
-  it.each(written.map(e => [e.description, e.example]))(
-    '%s',
-    async (_, example) => {
-      const { input, outputs } = await replay(example);
-      expect(api.creates()).toEqual([]);
-      expect(outputs.manifestPath).toBe(`kratix/${input.name}.yaml`);
-    },
-  );
+describeExampleReplay({
+  actionId: 'kubevela:application:create',
+  examples,
+  createAction: createKubeVelaApplicationAction,
+  entityKind: 'component',
+  expectApplied: (api, input) =>
+    expect(api.get('applications', input.namespace ?? 'default', input.name)?.spec.components[0].properties.name).toBe(
+      input.table.tableName,
+    ),
+  manifestPathOf: input => `kratix/${input.name}.yaml`,
 });

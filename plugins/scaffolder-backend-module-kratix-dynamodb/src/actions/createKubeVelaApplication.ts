@@ -5,7 +5,6 @@ import {
 } from '@kratix-dynamodb/common';
 import { ActionDefaults, readActionDefaults } from './actionDefaults';
 import {
-  DEFAULT_POLL_INTERVAL_MS,
   KratixDynamodbActionDependencies,
 } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
@@ -27,7 +26,7 @@ import { TargetInput, targetInputs } from './targetInputs';
 import { Target, validateTarget } from './validateTarget';
 import { validateServices } from './validateServices';
 import { readKubeVelaApplicationReadiness } from './waitForKubeVelaApplication';
-import { waitForReadiness } from './waitForReadiness';
+import { waitAfterDelivery } from './waitAfterDelivery';
 
 export const CREATE_KUBEVELA_APPLICATION_ACTION_ID =
   'kubevela:application:create';
@@ -162,29 +161,16 @@ export function createKubeVelaApplicationAction(
       if (delivered.manifestPath)
         ctx.output('manifestPath', delivered.manifestPath);
 
-      if (!target.waitForReady) return;
-      if (!delivered.applied) {
-        ctx.logger.info(
-          `waiting: skipped, because ${
-            ctx.isDryRun
-              ? 'this is a dry run'
-              : 'the Application was written to the workspace, not applied'
-          }`,
-        );
-        return;
-      }
-      await waitForReadiness({
-        subject: `${description} on cluster '${target.cluster}'`,
-        read: readKubeVelaApplicationReadiness(
-          await clients.forCluster(target.cluster),
-          target.namespace,
-          target.name,
-          [table.componentName, ...services.map(s => s.name)],
-        ),
-        timeoutSeconds: target.timeoutSeconds,
-        pollIntervalMs: deps.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-        logger: ctx.logger,
-        signal: ctx.signal,
+      await waitAfterDelivery(ctx, deps, {
+        target,
+        delivered,
+        description,
+        objectWord: 'the Application',
+        readiness: client =>
+          readKubeVelaApplicationReadiness(client, target.namespace, target.name, [
+            table.componentName,
+            ...services.map(s => s.name),
+          ]),
       });
     },
   });
