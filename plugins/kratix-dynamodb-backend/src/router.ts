@@ -44,7 +44,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     if (!entity) {
       throw new NotFoundError(`No catalog entity ${ref}`);
     }
-    res.json(await statusChains.getStatusChain(entity));
+    res.json(await statusChains.getStatusChain(entity, { includeObjects: req.query.objects === 'true' }));
   });
 
   return router;

@@ -53,6 +53,15 @@ export type StatusStage = {
   details?: Record<string, string | number | boolean>;
 };
 
+/** @public A cluster object the chain was read from, for the entity's detail tab. */
+export type ChainObject = {
+  kind: string;
+  namespace?: string;
+  name: string;
+  /** The object as the cluster returned it, without managedFields. */
+  manifest: Record<string, unknown>;
+};
+
 /** @public The whole chain for one catalog entity. */
 export type StatusChain = {
   entityRef: string;
@@ -60,6 +69,8 @@ export type StatusChain = {
   overall: StageState;
   stages: StatusStage[];
   checkedAt: string;
+  /** Only when asked for (`?objects=true`): the objects behind the stages. */
+  objects?: ChainObject[];
 };
 
 const SEVERITY: Record<StageState, number> = {

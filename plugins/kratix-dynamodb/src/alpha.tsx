@@ -4,7 +4,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
 import { KratixDynamodbClient } from './api/KratixDynamodbClient';
 import { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
@@ -30,11 +30,23 @@ export const kratixDynamodbEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** @alpha The detail tab, on the same entities as the card. */
+export const kratixDynamodbEntityContent = EntityContentBlueprint.make({
+  name: 'details',
+  params: {
+    path: '/dynamodb',
+    title: 'DynamoDB',
+    filter: isKratixDynamoDBAvailable,
+    loader: () =>
+      import('./components/KratixDynamoDBContent').then(m => <m.KratixDynamoDBContent />),
+  },
+});
+
 /**
  * The plugin for apps on the new frontend system.
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'kratix-dynamodb',
-  extensions: [kratixDynamodbApi, kratixDynamodbEntityCard],
+  extensions: [kratixDynamodbApi, kratixDynamodbEntityCard, kratixDynamodbEntityContent],
 });

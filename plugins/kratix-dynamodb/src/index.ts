@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { kratixDynamodbPlugin, EntityKratixDynamoDBCard } from './plugin';
+export { kratixDynamodbPlugin, EntityKratixDynamoDBCard, EntityKratixDynamoDBContent } from './plugin';
 export { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
 export { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
 export type { KratixDynamodbApi } from './api/KratixDynamodbApi';

@@ -35,3 +35,16 @@ export const EntityKratixDynamoDBCard = kratixDynamodbPlugin.provide(
     },
   }),
 );
+
+/**
+ * The detail tab: all conditions, state changes seen, and the objects' YAML (legacy frontend system).
+ * @public
+ */
+export const EntityKratixDynamoDBContent = kratixDynamodbPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKratixDynamoDBContent',
+    component: {
+      lazy: () => import('./components/KratixDynamoDBContent').then(m => m.KratixDynamoDBContent),
+    },
+  }),
+);

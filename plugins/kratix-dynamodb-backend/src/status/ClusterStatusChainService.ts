@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ACK_TABLE_GVK,
   ANNOTATIONS,
+  ChainObject,
   DYNAMODB_COMPONENT_TYPE,
   DYNAMODB_PROMISE_NAME,
   DYNAMODB_REQUEST_GVK,
@@ -64,20 +65,24 @@ export class ClusterStatusChainService implements StatusChainService {
     }
   }
 
-  async getStatusChain(entity: Entity): Promise<StatusChain> {
+  async getStatusChain(entity: Entity, options: { includeObjects?: boolean } = {}): Promise<StatusChain> {
     const annotations = entity.metadata.annotations ?? {};
     const cluster = annotations[ANNOTATIONS.cluster];
     const entityRef = stringifyEntityRef(entity);
     const now = new Date();
+    const seen: KubernetesObject[] = [];
     const stages = cluster
-      ? await this.#stages(cluster, annotations, now)
+      ? await this.#stages(cluster, annotations, now, seen)
       : (['promise', 'request', 'workflow', 'table', 'application', 'health'] as const).map(id =>
           unknownStage(id, 'The entity does not say which cluster it lives on', `Add the ${ANNOTATIONS.cluster} annotation`),
         );
-    return { entityRef, cluster, overall: overallState(stages), stages, checkedAt: now.toISOString() };
+    const chain: StatusChain = { entityRef, cluster, overall: overallState(stages), stages, checkedAt: now.toISOString() };
+    if (options.includeObjects) chain.objects = seen.map(toChainObject);
+    return chain;
   }
 
-  async #stages(cluster: string, annotations: Record<string, string>, now: Date): Promise<StatusStage[]> {
+  /** The stages; every object read along the way is pushed to `seen`. */
+  async #stages(cluster: string, annotations: Record<string, string>, now: Date, seen: KubernetesObject[]): Promise<StatusStage[]> {
     const [promises, requests, tables, apps] = await Promise.all([
       this.#read(cluster, KRATIX_PROMISE_GVK),
       this.#read(cluster, DYNAMODB_REQUEST_GVK),
@@ -87,19 +92,23 @@ export class ClusterStatusChainService implements StatusChainService {
     const unreachable = (id: StatusStage['id'], read: Read) =>
       read.state.kind === 'failed' ? unknownStage(id, `Could not read the cluster: ${read.state.message}`, 'Check the cluster URL, credentials and network from the Backstage backend') : undefined;
 
+    const note = <T extends KubernetesObject | undefined>(o: T): T => {
+      if (o) seen.push(o);
+      return o;
+    };
     const promise =
       unreachable('promise', promises) ??
       promiseStage(
         promises.state.kind === 'missing-api'
           ? { kind: 'missing-api' }
           : (() => {
-              const object = promises.get(undefined, DYNAMODB_PROMISE_NAME);
+              const object = note(promises.get(undefined, DYNAMODB_PROMISE_NAME));
               return object ? { kind: 'found' as const, object } : { kind: 'absent' as const };
             })(),
       );
 
     const appRef = annotations[ANNOTATIONS.application];
-    const app = appRef && apps ? apps.get(splitRef(appRef).namespace, splitRef(appRef).name) : undefined;
+    const app = note(appRef && apps ? apps.get(splitRef(appRef).namespace, splitRef(appRef).name) : undefined);
     const requestRef = annotations[ANNOTATIONS.request] ?? (app ? requestRefFromApplication(app) : undefined);
 
     const stages: StatusStage[] = [promise];
@@ -114,11 +123,11 @@ export class ClusterStatusChainService implements StatusChainService {
       const requestUnreadable =
         unreachable('request', requests) ??
         (requests.state.kind === 'missing-api' ? { ...unknownStage('request', requests.state.message, 'Apply the aws-dynamodb-kratix Promise'), state: 'error' as const } : undefined);
-      const request = requests.get(namespace, name);
+      const request = note(requests.get(namespace, name));
       stages.push(requestUnreadable ?? requestStage(request, requestRef, now, this.#options.graceMs));
       const workflow = requestUnreadable ? unknownStage('workflow', 'The request could not be read') : workflowStage(request);
       stages.push(workflow);
-      const table = tables.filter(t => t.metadata.labels?.[LABELS.requestName] === name && (t.metadata.labels?.[LABELS.requestNamespace] ?? t.metadata.namespace) === namespace)[0];
+      const table = note(tables.filter(t => t.metadata.labels?.[LABELS.requestName] === name && (t.metadata.labels?.[LABELS.requestNamespace] ?? t.metadata.namespace) === namespace)[0]);
       stages.push(
         unreachable('table', tables) ??
           (tables.state.kind === 'missing-api'
@@ -147,6 +156,11 @@ export class ClusterStatusChainService implements StatusChainService {
     ]);
     return healthStage(service.name, { liveness: this.#options.livenessPath, readiness: this.#options.readinessPath }, liveness, readiness);
   }
+}
+
+function toChainObject(o: KubernetesObject): ChainObject {
+  const { managedFields: _dropped, ...metadata } = o.metadata as KubernetesObject['metadata'] & { managedFields?: unknown };
+  return { kind: o.kind ?? 'Unknown', namespace: o.metadata.namespace, name: o.metadata.name, manifest: { ...o, metadata } };
 }
 
 /** KubeVela renders the component's DynamoDBRequest under the component's own name. */

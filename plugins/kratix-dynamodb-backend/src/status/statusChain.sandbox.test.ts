@@ -39,7 +39,7 @@ const ENTITIES = [
   entity('Component', 'session-management-app', { 'kratix-dynamodb.io/application': 'default/session-management-app' }),
 ];
 
-type Harness = { sandbox: Sandbox; kube: KubernetesClient; chain: (ref: string) => Promise<StatusChain>; stop: () => Promise<void> };
+type Harness = { sandbox: Sandbox; kube: KubernetesClient; chain: (ref: string, query?: string) => Promise<StatusChain>; stop: () => Promise<void> };
 
 async function startHarness(faults: Faults = {}): Promise<Harness> {
   const sandbox = await startSandbox({ port: 0, kubeconfigPath: false, createTableMs: 200, faults });
@@ -62,8 +62,8 @@ async function startHarness(faults: Faults = {}): Promise<Harness> {
       }),
     ],
   });
-  const chain = async (ref: string) => {
-    const res = await request(server).get(`/api/kratix-dynamodb/status/${ref}`);
+  const chain = async (ref: string, query = '') => {
+    const res = await request(server).get(`/api/kratix-dynamodb/status/${ref}${query}`);
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain(sandbox.token);
     return res.body as StatusChain;
@@ -107,6 +107,15 @@ describe('status chain against the sandbox cluster', () => {
     expect(stages.table.links[0].url).toContain('console.aws.amazon.com/dynamodbv2');
     expect(stages.application.state).toBe('skipped');
     expect(stages.health.state).toBe('skipped');
+
+    // The detail tab asks for the objects behind the stages too.
+    const withObjects = await h.chain('default/resource/simple-table', '?objects=true');
+    expect(withObjects.objects?.map(o => `${o.kind}/${o.name}`).sort()).toEqual([
+      'DynamoDBRequest/simple-table',
+      'Promise/aws-dynamodb-kratix',
+      'Table/simple-table',
+    ]);
+    expect((await h.chain('default/resource/simple-table')).objects).toBeUndefined();
   });
 
   it('says Kratix is not installed when the Promise API is missing', async () => {

@@ -14,12 +14,16 @@ export class KratixDynamodbClient implements KratixDynamodbApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getStatusChain(entityRef: CompoundEntityRef): Promise<StatusChain> {
+  async getStatusChain(
+    entityRef: CompoundEntityRef,
+    options: { includeObjects?: boolean } = {},
+  ): Promise<StatusChain> {
     const baseUrl = await this.discoveryApi.getBaseUrl('kratix-dynamodb');
     const path = [entityRef.namespace, entityRef.kind, entityRef.name]
       .map(encodeURIComponent)
       .join('/');
-    const response = await this.fetchApi.fetch(`${baseUrl}/status/${path}`);
+    const query = options.includeObjects ? '?objects=true' : '';
+    const response = await this.fetchApi.fetch(`${baseUrl}/status/${path}${query}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -44,8 +44,8 @@ const ConditionList = ({ stage }: { stage: StatusStage }) => (
 );
 
 /** One stage: state, summary, hint and links, expandable to its conditions. */
-export const StageRow = ({ stage }: { stage: StatusStage }) => {
-  const [open, setOpen] = useState(false);
+export const StageRow = ({ stage, defaultOpen = false }: { stage: StatusStage; defaultOpen?: boolean }) => {
+  const [open, setOpen] = useState(defaultOpen);
   const needsAction = stage.state !== 'ok' && stage.state !== 'skipped';
   return (
     <>

@@ -18,19 +18,21 @@ export type PolledStatusChain = {
 export function usePolledStatusChain(
   entityRef: CompoundEntityRef,
   intervalMs: number,
+  options: { includeObjects?: boolean } = {},
 ): PolledStatusChain {
   const api = useApi(kratixDynamodbApiRef);
   const [state, setState] = useState<Omit<PolledStatusChain, 'refresh'>>({ loading: true });
   const { namespace, kind, name } = entityRef;
+  const includeObjects = Boolean(options.includeObjects);
 
   const load = useCallback(async () => {
     try {
-      const value = await api.getStatusChain({ namespace, kind, name });
+      const value = await api.getStatusChain({ namespace, kind, name }, { includeObjects });
       setState({ value, loading: false });
     } catch (error) {
       setState(previous => ({ ...previous, error: error as Error, loading: false }));
     }
-  }, [api, namespace, kind, name]);
+  }, [api, namespace, kind, name, includeObjects]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setInterval> | undefined;

@@ -1,0 +1,1 @@
+export { KratixDynamoDBContent } from './KratixDynamoDBContent';
