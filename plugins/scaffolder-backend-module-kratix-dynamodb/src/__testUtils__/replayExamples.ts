@@ -12,6 +12,8 @@ type Example = { description: string; example: string };
  * run them: input checked against the action's schema first, then applied to a stand-in cluster
  * (or written to the workspace, for `delivery: workspace` examples).
  */
+// A shared suite: both actions' example tests call it, so it exports what it describes.
+// eslint-disable-next-line jest/no-export
 export function describeExampleReplay(options: {
   actionId: string;
   examples: Example[];
