@@ -54,50 +54,17 @@ export function requestSucceededStatus(
   names: string[],
   statusPatch: Record<string, unknown>,
 ): Record<string, unknown> {
-  const status = request.status ?? {};
   const now = isoSeconds(new Date());
-  let conditions: Condition[] = status.conditions ?? [];
-  conditions = withCondition(conditions, {
-    type: 'ConfigureWorkflowCompleted',
-    status: 'True',
-    reason: 'PipelinesExecutedSuccessfully',
-    message: 'Pipelines completed',
+  return afterConfigureWorkflow(request, names, statusPatch, {
+    phase: 'Succeeded',
+    conditions: [
+      { type: 'ConfigureWorkflowCompleted', status: 'True', reason: 'PipelinesExecutedSuccessfully', message: 'Pipelines completed' },
+      { type: 'WorksSucceeded', status: 'True', reason: 'WorksSucceeded', message: 'All works associated with this resource are ready' },
+      { type: 'Reconciled', status: 'True', reason: 'Reconciled', message: 'Reconciled' },
+    ],
+    counts: { workflowsSucceeded: names.length, workflowsFailed: 0, lastSuccessfulConfigureWorkflowTime: now },
+    workflowKeys: { lastSuccessfulConfigureWorkflowTime: now },
   });
-  conditions = withCondition(conditions, {
-    type: 'WorksSucceeded',
-    status: 'True',
-    reason: 'WorksSucceeded',
-    message: 'All works associated with this resource are ready',
-  });
-  conditions = withCondition(conditions, {
-    type: 'Reconciled',
-    status: 'True',
-    reason: 'Reconciled',
-    message: 'Reconciled',
-  });
-  const { conditions: _ignored, ...pipelineKeys } = statusPatch;
-  return {
-    ...status,
-    ...pipelineKeys,
-    message:
-      typeof statusPatch.message === 'string'
-        ? statusPatch.message
-        : status.message ?? 'Pending',
-    observedGeneration: request.metadata.generation,
-    workflows: names.length,
-    workflowsSucceeded: names.length,
-    workflowsFailed: 0,
-    lastSuccessfulConfigureWorkflowTime: now,
-    kratix: {
-      ...status.kratix,
-      workflows: {
-        ...status.kratix?.workflows,
-        lastSuccessfulConfigureWorkflowTime: now,
-        pipelines: pipelines(names, 'Succeeded', status),
-      },
-    },
-    conditions,
-  };
 }
 
 /** Status after the configure workflow failed: ConfigureWorkflowFailed carries the pipeline's message. */
@@ -107,37 +74,49 @@ export function requestFailedStatus(
   message: string,
   statusPatch: Record<string, unknown>,
 ): Record<string, unknown> {
+  return afterConfigureWorkflow(request, names, statusPatch, {
+    phase: 'Failed',
+    conditions: [
+      { type: 'ConfigureWorkflowCompleted', status: 'False', reason: 'ConfigureWorkflowFailed', message },
+      { type: 'Reconciled', status: 'False', reason: 'ConfigureWorkflowFailed', message: 'Configure workflow failed' },
+    ],
+    counts: { workflowsSucceeded: 0, workflowsFailed: names.length },
+    workflowKeys: {},
+  });
+}
+
+/**
+ * The request status Kratix writes when the configure workflow ends either way: the keys the
+ * pipeline wrote to status.yaml merged in, its message kept, the pipelines' phase and the
+ * outcome's conditions set.
+ */
+function afterConfigureWorkflow(
+  request: KubeObject,
+  names: string[],
+  statusPatch: Record<string, unknown>,
+  outcome: {
+    phase: 'Succeeded' | 'Failed';
+    conditions: Condition[];
+    counts: Record<string, unknown>;
+    workflowKeys: Record<string, unknown>;
+  },
+): Record<string, unknown> {
   const status = request.status ?? {};
-  let conditions: Condition[] = status.conditions ?? [];
-  conditions = withCondition(conditions, {
-    type: 'ConfigureWorkflowCompleted',
-    status: 'False',
-    reason: 'ConfigureWorkflowFailed',
-    message,
-  });
-  conditions = withCondition(conditions, {
-    type: 'Reconciled',
-    status: 'False',
-    reason: 'ConfigureWorkflowFailed',
-    message: 'Configure workflow failed',
-  });
+  const conditions = outcome.conditions.reduce(withCondition, (status.conditions ?? []) as Condition[]);
   const { conditions: _ignored, ...pipelineKeys } = statusPatch;
   return {
     ...status,
     ...pipelineKeys,
-    message:
-      typeof statusPatch.message === 'string'
-        ? statusPatch.message
-        : status.message ?? 'Pending',
+    message: typeof statusPatch.message === 'string' ? statusPatch.message : status.message ?? 'Pending',
     observedGeneration: request.metadata.generation,
     workflows: names.length,
-    workflowsSucceeded: 0,
-    workflowsFailed: names.length,
+    ...outcome.counts,
     kratix: {
       ...status.kratix,
       workflows: {
         ...status.kratix?.workflows,
-        pipelines: pipelines(names, 'Failed', status),
+        ...outcome.workflowKeys,
+        pipelines: pipelines(names, outcome.phase, status),
       },
     },
     conditions,
