@@ -1,8 +1,7 @@
 import {
   api,
-  startTestSandbox,
+  startWidgetSandbox,
   widget,
-  WIDGET_CRD,
   WIDGETS,
   type TestSandbox,
 } from '../__testUtils__/testSandbox';
@@ -11,17 +10,7 @@ describe('schema enforcement and write semantics of the sandbox API server', () 
   let sandbox: TestSandbox;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ controllers: false });
-    const crd = await api(
-      sandbox,
-      'POST',
-      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
-      WIDGET_CRD,
-    );
-    if (crd.status !== 201)
-      throw new Error(
-        `could not create the test CRD: ${JSON.stringify(crd.body)}`,
-      );
+    sandbox = await startWidgetSandbox();
   });
 
   afterAll(() => sandbox.stop());
