@@ -136,7 +136,7 @@ export class KubernetesClient {
     const path = gvk.group ? `/apis/${gvk.group}/${gvk.version}` : `/api/${gvk.version}`;
     let list: { resources?: Array<{ name: string; kind: string; namespaced: boolean }> };
     try {
-      list = await this.request(path.startsWith('/apis') ? 'GET' : 'GET', path, {
+      list = await this.request('GET', path, {
         action: `discover the ${gvk.group || 'core'}/${gvk.version} API`,
       });
     } catch (e) {

@@ -36,7 +36,7 @@ export type StatusOptions = {
   readinessPath: string;
 };
 
-type Read = { state: CacheState; get: (ns: string | undefined, name: string) => KubernetesObject | undefined; filter: (p: (o: KubernetesObject) => boolean) => KubernetesObject[] };
+type Read = { state: CacheState; get: (ns: string | undefined, name: string) => KubernetesObject | undefined; find: (p: (o: KubernetesObject) => boolean) => KubernetesObject | undefined };
 
 const splitRef = (ref: string) => {
   const [namespace, name] = ref.includes('/') ? ref.split('/', 2) : ['default', ref];
@@ -59,9 +59,9 @@ export class ClusterStatusChainService implements StatusChainService {
     try {
       const cache = await this.#caches.cache(cluster, gvk);
       const state = await cache.waitForFirstSync(this.#options.clusterTimeoutMs);
-      return { state, get: (ns, n) => cache.get(ns, n), filter: p => cache.filter(p) };
+      return { state, get: (ns, n) => cache.get(ns, n), find: p => cache.find(p) };
     } catch (e) {
-      return { state: { kind: 'failed', message: (e as Error).message }, get: () => undefined, filter: () => [] };
+      return { state: { kind: 'failed', message: (e as Error).message }, get: () => undefined, find: () => undefined };
     }
   }
 
@@ -89,23 +89,29 @@ export class ClusterStatusChainService implements StatusChainService {
       this.#read(cluster, ACK_TABLE_GVK),
       annotations[ANNOTATIONS.application] ? this.#read(cluster, KUBEVELA_APPLICATION_GVK) : undefined,
     ]);
-    const unreachable = (id: StatusStage['id'], read: Read) =>
-      read.state.kind === 'failed' ? unknownStage(id, `Could not read the cluster: ${read.state.message}`, 'Check the cluster URL, credentials and network from the Backstage backend') : undefined;
+    // A stage whose kind could not be read: the cluster did not answer (unknown), or the kind
+    // is not installed there (an error, with what to install).
+    const unreadable = (id: StatusStage['id'], read: Read, installHint: string): StatusStage | undefined => {
+      if (read.state.kind === 'failed') {
+        return unknownStage(id, `Could not read the cluster: ${read.state.message}`, 'Check the cluster URL, credentials and network from the Backstage backend');
+      }
+      if (read.state.kind === 'missing-api') return { ...unknownStage(id, read.state.message, installHint), state: 'error' };
+      return undefined;
+    };
 
     const note = <T extends KubernetesObject | undefined>(o: T): T => {
       if (o) seen.push(o);
       return o;
     };
+    // A missing Promise API is the Kratix diagnosis itself, not a generic unreadable stage.
     const promise =
-      unreachable('promise', promises) ??
-      promiseStage(
-        promises.state.kind === 'missing-api'
-          ? { kind: 'missing-api' }
-          : (() => {
-              const object = note(promises.get(undefined, DYNAMODB_PROMISE_NAME));
-              return object ? { kind: 'found' as const, object } : { kind: 'absent' as const };
-            })(),
-      );
+      promises.state.kind === 'missing-api'
+        ? promiseStage({ kind: 'missing-api' })
+        : unreadable('promise', promises, 'Install Kratix') ??
+          (() => {
+            const object = note(promises.get(undefined, DYNAMODB_PROMISE_NAME));
+            return promiseStage(object ? { kind: 'found', object } : { kind: 'absent' });
+          })();
 
     const appRef = annotations[ANNOTATIONS.application];
     const app = note(appRef && apps ? apps.get(splitRef(appRef).namespace, splitRef(appRef).name) : undefined);
@@ -120,19 +126,15 @@ export class ClusterStatusChainService implements StatusChainService {
       );
     } else {
       const { namespace, name } = splitRef(requestRef);
-      const requestUnreadable =
-        unreachable('request', requests) ??
-        (requests.state.kind === 'missing-api' ? { ...unknownStage('request', requests.state.message, 'Apply the aws-dynamodb-kratix Promise'), state: 'error' as const } : undefined);
+      const requestUnreadable = unreadable('request', requests, 'Apply the aws-dynamodb-kratix Promise');
       const request = note(requests.get(namespace, name));
       stages.push(requestUnreadable ?? requestStage(request, requestRef, now, this.#options.graceMs));
       const workflow = requestUnreadable ? unknownStage('workflow', 'The request could not be read') : workflowStage(request);
       stages.push(workflow);
-      const table = note(tables.filter(t => t.metadata.labels?.[LABELS.requestName] === name && (t.metadata.labels?.[LABELS.requestNamespace] ?? t.metadata.namespace) === namespace)[0]);
+      const table = note(tables.find(t => t.metadata.labels?.[LABELS.requestName] === name && (t.metadata.labels?.[LABELS.requestNamespace] ?? t.metadata.namespace) === namespace));
       stages.push(
-        unreachable('table', tables) ??
-          (tables.state.kind === 'missing-api'
-            ? { ...unknownStage('table', tables.state.message, 'Install the ACK DynamoDB controller'), state: 'error' as const }
-            : tableStage(table, { workflowDone: workflow.state === 'ok', now, graceMs: this.#options.graceMs })),
+        unreadable('table', tables, 'Install the ACK DynamoDB controller') ??
+          tableStage(table, { workflowDone: workflow.state === 'ok', now, graceMs: this.#options.graceMs }),
       );
     }
 
@@ -140,8 +142,7 @@ export class ClusterStatusChainService implements StatusChainService {
       stages.push(skippedStage('application', 'No KubeVela application for this entity'), skippedStage('health', 'No service to probe'));
       return stages;
     }
-    const appUnreadable = unreachable('application', apps) ?? (apps.state.kind === 'missing-api' ? { ...unknownStage('application', apps.state.message, 'Install KubeVela'), state: 'error' as const } : undefined);
-    stages.push(appUnreadable ?? applicationStage(app, appRef));
+    stages.push(unreadable('application', apps, 'Install KubeVela') ?? applicationStage(app, appRef));
     stages.push(await this.#health(cluster, app));
     return stages;
   }

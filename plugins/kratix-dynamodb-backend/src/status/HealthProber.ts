@@ -24,8 +24,15 @@ export class HealthProber {
     const cached = this.#results.get(id);
     if (cached && Date.now() - cached.at < this.#ttlMs) return cached.result;
     const result = this.#probeNow(target);
+    this.#forgetExpired();
     this.#results.set(id, { at: Date.now(), result });
     return result;
+  }
+
+  /** Drops results past their time, so apps that are gone do not stay in memory. */
+  #forgetExpired() {
+    const now = Date.now();
+    for (const [id, entry] of this.#results) if (now - entry.at >= this.#ttlMs) this.#results.delete(id);
   }
 
   async #probeNow(target: ProbeTarget): Promise<ProbeResult> {

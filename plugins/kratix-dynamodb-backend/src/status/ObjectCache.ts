@@ -57,8 +57,10 @@ export class ObjectCache {
     return this.#objects.get(key(namespace, name));
   }
 
-  filter(predicate: (o: KubernetesObject) => boolean): KubernetesObject[] {
-    return [...this.#objects.values()].filter(predicate);
+  /** The first object that matches; no copy of the cache is made on this hot path. */
+  find(predicate: (o: KubernetesObject) => boolean): KubernetesObject | undefined {
+    for (const object of this.#objects.values()) if (predicate(object)) return object;
+    return undefined;
   }
 
   stop() {
