@@ -22,8 +22,7 @@ import {
 } from './actions';
 import { actionContext } from './__testUtils__/actionTestKit';
 import {
-  fillInParameters,
-  formStartingValues,
+  firstStepInput,
   loadTemplate,
 } from './__testUtils__/templateReplay';
 
@@ -145,16 +144,11 @@ describe('the actions against the sandbox cluster', () => {
     const template = loadTemplate(
       path.join(REPO, 'templates/dynamodb-table/template.yaml'),
     );
-    const parameters = {
-      ...formStartingValues(template),
+    const input = firstStepInput(template, {
       name: 'orders',
       tableName: 'orders',
       owner: 'group:default/guests',
-    };
-    const input = fillInParameters(
-      template.spec.steps[0].input,
-      parameters,
-    ) as Record<string, unknown>;
+    });
     const { ctx, logLines, outputs } = actionContext(input);
     await createRequest().handler(ctx);
     expect(logLines().at(-1)).toBe(
@@ -167,16 +161,11 @@ describe('the actions against the sandbox cluster', () => {
     const template = loadTemplate(
       path.join(REPO, 'templates/session-api-app/template.yaml'),
     );
-    const parameters = {
-      ...formStartingValues(template),
+    const input = firstStepInput(template, {
       name: 'sessions-app',
       tableName: 'sessions-app-sessions',
       owner: 'group:default/guests',
-    };
-    const input = fillInParameters(
-      template.spec.steps[0].input,
-      parameters,
-    ) as Record<string, unknown>;
+    });
     const { ctx, logLines, outputs } = actionContext(input);
     await createApplication().handler(ctx);
     expect(logLines().at(-1)).toBe(

@@ -112,3 +112,18 @@ export function formFieldsNamed(
   visit(template.spec.parameters);
   return found;
 }
+
+/**
+ * The first step's input as the wizard would send it: the form's starting values, then what
+ * the user typed (`typed`), filled into the step.
+ */
+export function firstStepInput(
+  template: Template,
+  typed: Record<string, unknown>,
+): Record<string, unknown> {
+  const parameters = { ...formStartingValues(template), ...typed };
+  return fillInParameters(template.spec.steps[0].input, parameters) as Record<
+    string,
+    unknown
+  >;
+}

@@ -10,21 +10,12 @@ import {
   checkpointStore,
 } from '../__testUtils__/actionTestKit';
 import { createDynamoDBRequestAction } from './createDynamoDBRequest';
+import { tableActionInput } from '../__testUtils__/actionInputs';
 
 const REQUESTS_PATH =
   '/apis/dynamodb.kratix.io/v1alpha1/namespaces/team-a/dynamodbrequests';
 
-const anInput = (overrides: Record<string, unknown> = {}) => ({
-  cluster: 'sandbox',
-  namespace: 'team-a',
-  name: 'orders',
-  tableName: 'team-a-orders',
-  billingMode: 'PAY_PER_REQUEST',
-  attributeDefinitions: [{ name: 'orderId', type: 'S' }],
-  keySchema: [{ attributeName: 'orderId', keyType: 'HASH' }],
-  owner: 'group:default/team-a',
-  ...overrides,
-});
+const anInput = tableActionInput;
 
 describe('kratix:dynamodb:create', () => {
   let api: FakeKubernetesApi;

@@ -5,18 +5,9 @@ import {
   actionDependencies,
 } from '../__testUtils__/actionTestKit';
 import { createDynamoDBRequestAction } from './createDynamoDBRequest';
+import { tableActionInput } from '../__testUtils__/actionInputs';
 
-const anInput = (overrides: Record<string, unknown> = {}) => ({
-  cluster: 'sandbox',
-  namespace: 'team-a',
-  name: 'orders',
-  tableName: 'team-a-orders',
-  billingMode: 'PAY_PER_REQUEST',
-  attributeDefinitions: [{ name: 'orderId', type: 'S' }],
-  keySchema: [{ attributeName: 'orderId', keyType: 'HASH' }],
-  owner: 'group:default/team-a',
-  ...overrides,
-});
+const anInput = tableActionInput;
 
 describe('kratix:dynamodb:create input validation', () => {
   let api: FakeKubernetesApi;

@@ -5,19 +5,10 @@ import {
 } from '../__testUtils__/actionTestKit';
 import { createDynamoDBRequestAction } from './createDynamoDBRequest';
 import { ReadinessTimeoutError } from './waitForReadiness';
+import { tableActionInput } from '../__testUtils__/actionInputs';
 
-const anInput = (overrides: Record<string, unknown> = {}) => ({
-  cluster: 'sandbox',
-  namespace: 'team-a',
-  name: 'orders',
-  tableName: 'team-a-orders',
-  billingMode: 'PAY_PER_REQUEST',
-  attributeDefinitions: [{ name: 'orderId', type: 'S' }],
-  keySchema: [{ attributeName: 'orderId', keyType: 'HASH' }],
-  waitForReady: true,
-  timeoutSeconds: 1,
-  ...overrides,
-});
+const anInput = (overrides: Record<string, unknown> = {}) =>
+  tableActionInput({ waitForReady: true, timeoutSeconds: 1, ...overrides });
 
 const reconciled = {
   message: 'Resource requested',

@@ -5,28 +5,10 @@ import {
 } from '../__testUtils__/actionTestKit';
 import { createKubeVelaApplicationAction } from './createKubeVelaApplication';
 import { ReadinessTimeoutError } from './waitForReadiness';
+import { applicationActionInput } from '../__testUtils__/actionInputs';
 
-const anInput = (overrides: Record<string, unknown> = {}) => ({
-  cluster: 'sandbox',
-  name: 'session-api-app',
-  table: {
-    componentName: 'session-table',
-    tableName: 'sessions',
-    billingMode: 'PAY_PER_REQUEST',
-    attributeDefinitions: [{ name: 'id', type: 'S' }],
-    keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
-  },
-  services: [
-    {
-      name: 'session-api',
-      image: 'session-api:latest',
-      ports: [{ port: 8080, expose: true }],
-    },
-  ],
-  waitForReady: true,
-  timeoutSeconds: 1,
-  ...overrides,
-});
+const anInput = (overrides: Record<string, unknown> = {}) =>
+  applicationActionInput({ waitForReady: true, timeoutSeconds: 1, ...overrides });
 
 describe('kubevela:application:create with waitForReady', () => {
   let api: FakeKubernetesApi;
