@@ -7,4 +7,5 @@
 export * from './constants';
 export * from './permissions';
 export * from './status';
+export * from './conditions';
 export * from './request';

@@ -1,20 +1,4 @@
-import { StageCondition, StatusStage } from '@kratix-dynamodb/common';
-
-/** The conditions of an object's status, in the card's shape. */
-export function conditionsOf(obj: { status?: any } | undefined): StageCondition[] {
-  const raw: any[] = Array.isArray(obj?.status?.conditions) ? obj!.status.conditions : [];
-  return raw.map(c => ({
-    type: String(c.type),
-    status: String(c.status),
-    reason: c.reason || undefined,
-    message: c.message || undefined,
-    lastTransitionTime: c.lastTransitionTime || undefined,
-  }));
-}
-
-export function findCondition(conditions: StageCondition[], type: string) {
-  return conditions.find(c => c.type === type);
-}
+import { StatusStage } from '@kratix-dynamodb/common';
 
 /** Whether an object has had long enough to get a status from its controller. */
 export function isPastGrace(createdAt: string | undefined, now: Date, graceMs: number): boolean {

@@ -1,17 +1,4 @@
-/** A status condition as Kratix, ACK and KubeVela write them. */
-export type Condition = {
-  type?: string;
-  status?: string;
-  reason?: string;
-  message?: string;
-};
-
-export function conditionsOf(
-  object: { status?: any } | undefined,
-): Condition[] {
-  const conditions = object?.status?.conditions;
-  return Array.isArray(conditions) ? conditions : [];
-}
+import { conditionsOf } from '@kratix-dynamodb/common';
 
 export function isConditionTrue(
   object: { status?: any } | undefined,

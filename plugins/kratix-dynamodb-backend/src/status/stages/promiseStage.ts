@@ -1,5 +1,9 @@
-import { DYNAMODB_PROMISE_NAME, StatusStage } from '@kratix-dynamodb/common';
-import { conditionsOf, findCondition } from '../conditions';
+import {
+  conditionsOf,
+  DYNAMODB_PROMISE_NAME,
+  findCondition,
+  StatusStage,
+} from '@kratix-dynamodb/common';
 
 /** What the cluster says about the Promise: `missing-api` means no Promise CRD at all. */
 export type PromiseObservation =

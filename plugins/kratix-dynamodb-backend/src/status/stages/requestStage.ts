@@ -1,5 +1,5 @@
-import { StatusStage } from '@kratix-dynamodb/common';
-import { conditionsOf, isPastGrace } from '../conditions';
+import { conditionsOf, StatusStage } from '@kratix-dynamodb/common';
+import { isPastGrace } from '../conditions';
 
 export type RequestObject = {
   metadata: { name: string; namespace?: string; creationTimestamp?: string };

@@ -1,5 +1,10 @@
-import { ANNOTATIONS, StatusStage } from '@kratix-dynamodb/common';
-import { conditionsOf, findCondition, isPastGrace } from '../conditions';
+import {
+  ANNOTATIONS,
+  conditionsOf,
+  findCondition,
+  StatusStage,
+} from '@kratix-dynamodb/common';
+import { isPastGrace } from '../conditions';
 
 export type TableObject = {
   metadata: { name: string; creationTimestamp?: string; annotations?: Record<string, string> };

@@ -1,5 +1,8 @@
-import { StatusStage } from '@kratix-dynamodb/common';
-import { conditionsOf, findCondition } from '../conditions';
+import {
+  conditionsOf,
+  findCondition,
+  StatusStage,
+} from '@kratix-dynamodb/common';
 import { RequestObject } from './requestStage';
 
 // Messages Kratix writes on its own; they say nothing about why a pipeline failed.
