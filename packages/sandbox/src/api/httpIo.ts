@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest } from './ApiError';
+import {
+  decodeProtobufObject,
+  ProtobufDecodeError,
+} from './protobuf/decodeProtobuf';
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024; // the apiserver's own request size limit
 
@@ -20,11 +24,22 @@ export async function readRawBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Parses a request body as JSON, or YAML for server-side apply, as the apiserver accepts both. */
+/** The media types the sandbox reads, listed in 415 answers as the apiserver lists its own. */
+export const ACCEPTED_MEDIA_TYPES =
+  'application/json, application/yaml, application/vnd.kubernetes.protobuf';
+
+/**
+ * Parses a request body as JSON, YAML (server-side apply) or Kubernetes protobuf (kubectl's
+ * typed commands). Protobuf the sandbox cannot read, and CBOR, get a 415 `UnsupportedMediaType`
+ * as from the apiserver: a client that can switches to JSON on that answer.
+ */
 export async function readObjectBody(req: IncomingMessage): Promise<any> {
-  const raw = (await readRawBody(req)).toString('utf8');
-  if (!raw.trim()) return undefined;
   const contentType = req.headers['content-type'] ?? '';
+  const bytes = await readRawBody(req);
+  if (/protobuf/.test(contentType)) return decodeProtobuf(bytes);
+  if (/cbor/.test(contentType)) throw unsupportedMediaType(contentType);
+  const raw = bytes.toString('utf8');
+  if (!raw.trim()) return undefined;
   try {
     return /yaml/.test(contentType) ? parseYaml(raw) : JSON.parse(raw);
   } catch (error) {
@@ -34,6 +49,28 @@ export async function readObjectBody(req: IncomingMessage): Promise<any> {
       }`,
     );
   }
+}
+
+function decodeProtobuf(bytes: Buffer): Record<string, unknown> | undefined {
+  if (!bytes.length) return undefined;
+  try {
+    return decodeProtobufObject(bytes);
+  } catch (error) {
+    if (error instanceof ProtobufDecodeError)
+      throw unsupportedMediaType(
+        `application/vnd.kubernetes.protobuf (${error.message})`,
+      );
+    throw error;
+  }
+}
+
+export function unsupportedMediaType(what: string): ApiError {
+  return new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: ${ACCEPTED_MEDIA_TYPES}`,
+    { causes: [{ reason: 'UnsupportedMediaType', message: what }] },
+  );
 }
 
 export function sendJson(

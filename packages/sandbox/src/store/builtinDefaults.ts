@@ -34,6 +34,9 @@ export function applyBuiltinDefaults(
       object.status ??= { loadBalancer: {} };
       return;
     }
+    case 'Secret':
+      object.type ??= 'Opaque';
+      return;
     case 'Deployment': {
       const spec = (object.spec ??= {});
       spec.replicas ??= 1;
