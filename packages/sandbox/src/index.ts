@@ -13,3 +13,9 @@ export type {
   PipelineRunner,
   PipelineAction,
 } from './controllers/kratix/PipelineRunner';
+export {
+  applyDynamoDBPromise,
+  seedDynamoDBRequests,
+  type SeedOptions,
+  type SeedTarget,
+} from './seed/seedDynamoDBRequests';

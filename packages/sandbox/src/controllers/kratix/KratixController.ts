@@ -84,20 +84,26 @@ export class KratixController {
       );
   }
 
+  /** Everything once: at start, when Kratix comes back, and when a fault changes what a workflow does. */
   #resyncAll(): void {
     for (const promise of this.ops.store.list(PROMISES)) {
       this.#loop.enqueue(`promise:${promise.metadata.name}`);
-      const crd = promiseApiCrd(promise);
-      if (!crd) continue;
-      const key = storageKey({
-        group: crd.spec.group,
-        plural: crd.spec.names.plural,
-      });
-      for (const r of this.ops.store.list(key))
-        this.#loop.enqueue(
-          `request:${key}:${r.metadata.namespace ?? ''}/${r.metadata.name}`,
-        );
+      this.#enqueueRequestsOf(promise);
     }
+  }
+
+  /** The requests of one Promise's API: after its API was installed or changed. */
+  #enqueueRequestsOf(promise: KubeObject): void {
+    const crd = promiseApiCrd(promise);
+    if (!crd) return;
+    const key = storageKey({
+      group: crd.spec.group,
+      plural: crd.spec.names.plural,
+    });
+    for (const r of this.ops.store.list(key))
+      this.#loop.enqueue(
+        `request:${key}:${r.metadata.namespace ?? ''}/${r.metadata.name}`,
+      );
   }
 
   #promiseForKind(key: string): KubeObject | undefined {
@@ -156,12 +162,13 @@ export class KratixController {
         }
       : { kind: '', apiVersion: '' };
     let problem: string | undefined;
+    let apiChanged = false;
     try {
       if (!crd)
         throw new Error(
           'spec.api is missing or is not a CustomResourceDefinition',
         );
-      this.#installApi(crd, name);
+      apiChanged = this.#installApi(crd, name);
     } catch (error) {
       problem = `failed to install the Promise API: ${
         (error as Error).message
@@ -179,11 +186,14 @@ export class KratixController {
         problem,
       ),
     );
-    if (!problem) this.#resyncAll();
+    // Only a new or changed API gives its requests something new to reconcile. Re-queueing on
+    // every Promise reconcile (which itself follows each status write) would never rest.
+    if (!problem && apiChanged) this.#enqueueRequestsOf(withFinalizer);
     return undefined;
   }
 
-  #installApi(crd: CrdObject & KubeObject, promiseName: string): void {
+  /** Creates or updates the Promise's CRD; true when it changed something. */
+  #installApi(crd: CrdObject & KubeObject, promiseName: string): boolean {
     const crds = this.ops.registry.byKind(
       'apiextensions.k8s.io',
       'CustomResourceDefinition',
@@ -199,12 +209,16 @@ export class KratixController {
       },
     };
     const existing = this.ops.tryGet(crds, undefined, crd.metadata.name);
-    if (!existing) this.ops.create(crds, undefined, labelled);
-    else if (JSON.stringify(existing.spec) !== JSON.stringify(crd.spec)) {
-      this.ops.update(crds, undefined, crd.metadata.name, {
-        ...labelled,
-        metadata: { ...existing.metadata, labels: labelled.metadata.labels },
-      });
+    if (!existing) {
+      this.ops.create(crds, undefined, labelled);
+      return true;
     }
+    if (JSON.stringify(existing.spec) === JSON.stringify(crd.spec))
+      return false;
+    this.ops.update(crds, undefined, crd.metadata.name, {
+      ...labelled,
+      metadata: { ...existing.metadata, labels: labelled.metadata.labels },
+    });
+    return true;
   }
 }

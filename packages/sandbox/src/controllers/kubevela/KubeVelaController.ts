@@ -39,7 +39,6 @@ const RENDERED_KINDS: Array<[string, string]> = [
 export class KubeVelaController {
   readonly #loop: ReconcileLoop;
   #unsubscribe?: () => void;
-  #resync?: NodeJS.Timeout;
 
   constructor(
     private readonly ops: ClusterOperations,
@@ -69,15 +68,13 @@ export class KubeVelaController {
       if (owner && event.key !== APPLICATIONS)
         this.#loop.enqueue(`${event.object.metadata.namespace ?? ''}/${owner}`);
     });
-    // KubeVela re-checks health periodically too, not only on events.
-    this.#resync = setInterval(() => this.#resyncAll(), 5000);
-    this.#resync.unref();
+    // Health follows from the rendered workloads' status, and every change to one of them is an
+    // event above; a periodic re-check would only cost CPU at rest.
     this.#resyncAll();
   }
 
   async stop(): Promise<void> {
     this.#unsubscribe?.();
-    clearInterval(this.#resync);
     await this.#loop.stop();
   }
 

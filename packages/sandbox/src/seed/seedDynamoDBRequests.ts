@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { findRepoRoot } from '../kubeconfig';
+
+export type SeedTarget = { url: string; token: string };
+
+export type SeedOptions = SeedTarget & {
+  count: number;
+  /** Name prefix of the requests (and their tables); default `bench-table-`. */
+  prefix?: string;
+  namespace?: string;
+  timeoutMs?: number;
+};
+
+function apiClient({ url, token }: SeedTarget) {
+  return async (method: string, apiPath: string, body?: unknown) => {
+    const res = await fetch(`${url}${apiPath}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok)
+      throw new Error(`${method} ${apiPath}: ${res.status} ${text.slice(0, 300)}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+async function inBatches<T>(
+  items: T[],
+  size: number,
+  fn: (item: T) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += size)
+    await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** Applies the example Promise (if absent) and waits until Kratix has installed its API. */
+export async function applyDynamoDBPromise(
+  target: SeedTarget,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const call = apiClient(target);
+  const promise = parse(
+    fs.readFileSync(
+      path.join(findRepoRoot(), 'examples/kratix-promise/promise.yaml'),
+      'utf8',
+    ),
+  );
+  const promises = '/apis/platform.kratix.io/v1alpha1/promises';
+  const existing = await fetch(`${target.url}${promises}/${promise.metadata.name}`, {
+    headers: { Authorization: `Bearer ${target.token}` },
+  });
+  if (existing.status === 404) await call('POST', promises, promise);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${target.url}/apis/dynamodb.kratix.io/v1alpha1`, {
+      headers: { Authorization: `Bearer ${target.token}` },
+    });
+    if (res.status === 200) return;
+    if (Date.now() > deadline)
+      throw new Error('the Promise never installed its CRD');
+    await sleep(100);
+  }
+}
+
+/**
+ * Fills a sandbox for benchmarks and scale tests: the Promise, then `count` DynamoDBRequests,
+ * and waits until the controllers have turned every one into an ACTIVE ACK Table.
+ * Returns the request names.
+ */
+export async function seedDynamoDBRequests(
+  options: SeedOptions,
+): Promise<string[]> {
+  const { count, prefix = 'bench-table-', namespace = 'default' } = options;
+  const timeoutMs = options.timeoutMs ?? 600_000;
+  const call = apiClient(options);
+  await applyDynamoDBPromise(options, timeoutMs);
+  const names = Array.from(
+    { length: count },
+    (_, i) => `${prefix}${String(i).padStart(5, '0')}`,
+  );
+  await inBatches(names, 25, name =>
+    call(
+      'POST',
+      `/apis/dynamodb.kratix.io/v1alpha1/namespaces/${namespace}/dynamodbrequests`,
+      {
+        apiVersion: 'dynamodb.kratix.io/v1alpha1',
+        kind: 'DynamoDBRequest',
+        metadata: { name, namespace },
+        spec: {
+          name,
+          region: 'us-east-1',
+          billingMode: 'PAY_PER_REQUEST',
+          attributeDefinitions: [{ name: 'id', type: 'S' }],
+          keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+        },
+      },
+    ),
+  );
+  const deadline = Date.now() + timeoutMs;
+  const wanted = new Set(names);
+  for (;;) {
+    const tables = await call(
+      'GET',
+      '/apis/dynamodb.services.k8s.aws/v1alpha1/tables',
+    );
+    const active = tables.items.filter(
+      (t: any) =>
+        wanted.has(t.spec?.tableName) && t.status?.tableStatus === 'ACTIVE',
+    ).length;
+    if (active >= count) return names;
+    if (Date.now() > deadline)
+      throw new Error(`only ${active} of ${count} tables became ACTIVE`);
+    await sleep(250);
+  }
+}
