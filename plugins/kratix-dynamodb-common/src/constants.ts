@@ -66,6 +66,11 @@ export const ANNOTATIONS = {
   entityRef: 'kratix-dynamodb.io/entity-ref',
   /** On cluster objects: the catalog owner ref. */
   owner: 'kratix-dynamodb.io/owner',
+  /**
+   * On cluster objects the scaffolder creates: the task that created it, so a retried task
+   * recognises its own object.
+   */
+  scaffolderTaskId: 'kratix-dynamodb.io/scaffolder-task-id',
   /** On catalog entities: the cluster name (from kratixDynamodb.clusters). */
   cluster: 'kratix-dynamodb.io/cluster',
   /** On catalog entities: `<namespace>/<name>` of the DynamoDBRequest. */

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './constants';
+export * from './entityRefs';
 export * from './permissions';
 export * from './status';
 export * from './conditions';

@@ -9,6 +9,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Faults, Sandbox, startSandbox } from '@kratix-dynamodb/sandbox';
 import {
+  ANNOTATIONS,
   DYNAMODB_REQUEST_GVK,
   KRATIX_PROMISE_GVK,
   KUBEVELA_APPLICATION_GVK,
@@ -28,15 +29,15 @@ const readYaml = (file: string) => YAML.parse(fs.readFileSync(path.join(repoRoot
 const entity = (kind: string, name: string, annotations: Record<string, string>) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
-  metadata: { name, namespace: 'default', annotations: { 'kratix-dynamodb.io/cluster': 'sandbox', ...annotations } },
+  metadata: { name, namespace: 'default', annotations: { [ANNOTATIONS.cluster]: 'sandbox', ...annotations } },
   spec: { type: kind === 'Resource' ? 'dynamodb-table' : 'service', owner: 'guests', lifecycle: 'production' },
 });
 
 const APP_REF = 'default/component/session-management-app';
 
 const ENTITIES = [
-  entity('Resource', 'simple-table', { 'kratix-dynamodb.io/request': 'default/simple-table' }),
-  entity('Component', 'session-management-app', { 'kratix-dynamodb.io/application': 'default/session-management-app' }),
+  entity('Resource', 'simple-table', { [ANNOTATIONS.request]: 'default/simple-table' }),
+  entity('Component', 'session-management-app', { [ANNOTATIONS.application]: 'default/session-management-app' }),
 ];
 
 type Harness = { sandbox: Sandbox; kube: KubernetesClient; chain: (ref: string, query?: string) => Promise<StatusChain>; stop: () => Promise<void> };

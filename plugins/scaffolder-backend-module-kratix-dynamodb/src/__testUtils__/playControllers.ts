@@ -1,3 +1,4 @@
+import { LABELS } from '@kratix-dynamodb/common';
 import type { FakeKubernetesApi } from './FakeKubernetesApi';
 
 /**
@@ -15,8 +16,8 @@ export function playHealthyControllers(api: FakeKubernetesApi) {
           name: object.spec.name,
           namespace,
           labels: {
-            'dynamodb.kratix.io/request-name': name,
-            'dynamodb.kratix.io/request-namespace': namespace,
+            [LABELS.requestName]: name,
+            [LABELS.requestNamespace]: namespace,
           },
         },
         status: { tableStatus: 'ACTIVE' },

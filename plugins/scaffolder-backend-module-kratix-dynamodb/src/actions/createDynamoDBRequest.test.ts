@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ANNOTATIONS, LABELS } from '@kratix-dynamodb/common';
 import { parse } from 'yaml';
 import { FakeKubernetesApi } from '../__testUtils__/FakeKubernetesApi';
 import {
@@ -39,13 +40,13 @@ describe('kratix:dynamodb:create', () => {
       deletionPolicy: 'retain',
     });
     expect(stored.metadata.labels).toEqual({
-      'app.kubernetes.io/managed-by': 'backstage-scaffolder',
-      'backstage.io/kubernetes-id': 'orders',
+      [LABELS.managedBy]: 'backstage-scaffolder',
+      [LABELS.entityName]: 'orders',
     });
     expect(stored.metadata.annotations).toEqual({
-      'kratix-dynamodb.io/entity-ref': 'resource:default/orders',
-      'kratix-dynamodb.io/owner': 'group:default/team-a',
-      'kratix-dynamodb.io/scaffolder-task-id': 'task-1',
+      [ANNOTATIONS.entityRef]: 'resource:default/orders',
+      [ANNOTATIONS.owner]: 'group:default/team-a',
+      [ANNOTATIONS.scaffolderTaskId]: 'task-1',
     });
     expect(outputs()).toEqual({
       requestRef: 'sandbox/team-a/orders',
@@ -115,10 +116,7 @@ describe('kratix:dynamodb:create', () => {
 
   it.each([
     ['with no task marker', {}],
-    [
-      'made by another task',
-      { 'kratix-dynamodb.io/scaffolder-task-id': 'task-0' },
-    ],
+    ['made by another task', { [ANNOTATIONS.scaffolderTaskId]: 'task-0' }],
   ])('never overwrites an existing request %s', async (_, annotations) => {
     const existing = api.put('dynamodbrequests', {
       metadata: { name: 'orders', namespace: 'team-a', annotations },

@@ -2,19 +2,15 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DYNAMODB_REQUEST_GVK,
   DynamoDBRequestSpec,
+  entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
 import { ActionDefaults, readActionDefaults } from './actionDefaults';
-import {
-  KratixDynamodbActionDependencies,
-} from './actionDependencies';
+import { KratixDynamodbActionDependencies } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
 import { examples } from './createDynamoDBRequest.examples';
 import { deliver } from './deliver';
 import { throwIfInvalid } from './fieldErrors';
-import {
-  renderDynamoDBRequest,
-  requestEntityRef,
-} from './renderDynamoDBRequest';
+import { renderDynamoDBRequest } from './renderDynamoDBRequest';
 import { RequestFieldInput, requestFieldInputs } from './requestFieldInputs';
 import {
   pickRequestFields,
@@ -121,7 +117,10 @@ export function createDynamoDBRequestAction(
       );
       ctx.output('cluster', target.cluster);
       ctx.output('tableName', spec.name);
-      ctx.output('entityRef', requestEntityRef(target.name));
+      ctx.output(
+        'entityRef',
+        entityRefOfClusterObject({ kind: 'resource', ...target }),
+      );
       if (delivered.uid) ctx.output('uid', delivered.uid);
       if (delivered.manifestPath)
         ctx.output('manifestPath', delivered.manifestPath);
@@ -131,7 +130,8 @@ export function createDynamoDBRequestAction(
         delivered,
         description,
         objectWord: 'the request',
-        readiness: client => readDynamoDBTableReadiness(client, target.namespace, target.name),
+        readiness: client =>
+          readDynamoDBTableReadiness(client, target.namespace, target.name),
       });
     },
   });

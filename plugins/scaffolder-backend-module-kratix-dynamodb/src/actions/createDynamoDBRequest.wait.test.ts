@@ -1,3 +1,4 @@
+import { LABELS } from '@kratix-dynamodb/common';
 import { FakeKubernetesApi } from '../__testUtils__/FakeKubernetesApi';
 import {
   actionContext,
@@ -28,8 +29,8 @@ const ackTable = (tableStatus: string, conditions: unknown[] = []) => ({
     name: 'team-a-orders',
     namespace: 'team-a',
     labels: {
-      'dynamodb.kratix.io/request-name': 'orders',
-      'dynamodb.kratix.io/request-namespace': 'team-a',
+      [LABELS.requestName]: 'orders',
+      [LABELS.requestNamespace]: 'team-a',
     },
   },
   status: { tableStatus, conditions },
@@ -67,7 +68,9 @@ describe('kratix:dynamodb:create with waitForReady', () => {
       "info: ready: DynamoDBRequest team-a/orders on cluster 'sandbox'",
     ]);
     expect(api.requests).toContain(
-      'GET /apis/dynamodb.services.k8s.aws/v1alpha1/tables?labelSelector=dynamodb.kratix.io%2Frequest-name%3Dorders%2Cdynamodb.kratix.io%2Frequest-namespace%3Dteam-a',
+      `GET /apis/dynamodb.services.k8s.aws/v1alpha1/tables?labelSelector=${encodeURIComponent(
+        `${LABELS.requestName}=orders,${LABELS.requestNamespace}=team-a`,
+      )}`,
     );
   });
 

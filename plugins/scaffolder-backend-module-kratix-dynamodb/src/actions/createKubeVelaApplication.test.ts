@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ANNOTATIONS, LABELS } from '@kratix-dynamodb/common';
 import { parse } from 'yaml';
 import { FakeKubernetesApi } from '../__testUtils__/FakeKubernetesApi';
 import {
@@ -55,13 +56,13 @@ describe('kubevela:application:create', () => {
 
     const app = api.get('applications', 'default', 'session-api-app')!;
     expect(app.metadata.annotations).toEqual({
-      'kratix-dynamodb.io/entity-ref': 'component:default/session-api-app',
-      'kratix-dynamodb.io/owner': 'group:default/guests',
-      'kratix-dynamodb.io/scaffolder-task-id': 'task-1',
+      [ANNOTATIONS.entityRef]: 'component:default/session-api-app',
+      [ANNOTATIONS.owner]: 'group:default/guests',
+      [ANNOTATIONS.scaffolderTaskId]: 'task-1',
     });
     expect(app.metadata.labels).toEqual({
-      'app.kubernetes.io/managed-by': 'backstage-scaffolder',
-      'backstage.io/kubernetes-id': 'session-api-app',
+      [LABELS.managedBy]: 'backstage-scaffolder',
+      [LABELS.entityName]: 'session-api-app',
     });
     expect(app.spec.components).toEqual([
       {

@@ -1,21 +1,16 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DynamoDBRequestSpec,
+  entityRefOfClusterObject,
   KUBEVELA_APPLICATION_GVK,
 } from '@kratix-dynamodb/common';
 import { ActionDefaults, readActionDefaults } from './actionDefaults';
-import {
-  KratixDynamodbActionDependencies,
-} from './actionDependencies';
+import { KratixDynamodbActionDependencies } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
 import { examples } from './createKubeVelaApplication.examples';
 import { deliver } from './deliver';
 import { throwIfInvalid } from './fieldErrors';
-import { requestEntityRef } from './renderDynamoDBRequest';
-import {
-  applicationEntityRef,
-  renderKubeVelaApplication,
-} from './renderKubeVelaApplication';
+import { renderKubeVelaApplication } from './renderKubeVelaApplication';
 import { ServiceInput, serviceInput } from './serviceInputs';
 import {
   TableSectionInput,
@@ -155,8 +150,18 @@ export function createKubeVelaApplicationAction(
       );
       ctx.output('cluster', target.cluster);
       ctx.output('tableName', table.spec.name);
-      ctx.output('entityRef', applicationEntityRef(target.name));
-      ctx.output('tableEntityRef', requestEntityRef(table.componentName));
+      ctx.output(
+        'entityRef',
+        entityRefOfClusterObject({ kind: 'component', ...target }),
+      );
+      ctx.output(
+        'tableEntityRef',
+        entityRefOfClusterObject({
+          kind: 'resource',
+          ...target,
+          name: table.componentName,
+        }),
+      );
       if (delivered.uid) ctx.output('uid', delivered.uid);
       if (delivered.manifestPath)
         ctx.output('manifestPath', delivered.manifestPath);
@@ -167,10 +172,12 @@ export function createKubeVelaApplicationAction(
         description,
         objectWord: 'the Application',
         readiness: client =>
-          readKubeVelaApplicationReadiness(client, target.namespace, target.name, [
-            table.componentName,
-            ...services.map(s => s.name),
-          ]),
+          readKubeVelaApplicationReadiness(
+            client,
+            target.namespace,
+            target.name,
+            [table.componentName, ...services.map(s => s.name)],
+          ),
       });
     },
   });

@@ -1,10 +1,8 @@
 import { ConflictError } from '@backstage/errors';
+import { ANNOTATIONS } from '@kratix-dynamodb/common';
 import type { KubernetesClient, KubernetesObject } from '@kratix-dynamodb/node';
 import type { DeliveryContext, DeliveryItem } from './deliveryContext';
-import {
-  MANAGED_BY_SCAFFOLDER,
-  SCAFFOLDER_TASK_ANNOTATION,
-} from './linkMetadata';
+import { MANAGED_BY_SCAFFOLDER } from './linkMetadata';
 
 /** How the object came to exist: made now, made by an earlier run, or saved in a checkpoint. */
 export type Created = {
@@ -18,7 +16,7 @@ function claimOwnObject(
   item: DeliveryItem,
   taskId: string,
 ): Created {
-  const marker = existing.metadata.annotations?.[SCAFFOLDER_TASK_ANNOTATION];
+  const marker = existing.metadata.annotations?.[ANNOTATIONS.scaffolderTaskId];
   if (marker === taskId)
     return {
       uid: existing.metadata.uid ?? '',

@@ -5,14 +5,10 @@ import type { Target } from './validateTarget';
 export const MANAGED_BY_SCAFFOLDER = 'backstage-scaffolder';
 
 /**
- * The scaffolder task that created an object. A retried or recovered task finds its own
- * object by this and carries on; an object without it (or with another task's) is someone
- * else's and is never touched.
+ * The metadata that links an object to its catalog entity and to the task that made it. A
+ * retried or recovered task finds its own object by the task annotation and carries on; an
+ * object without it (or with another task's) is someone else's and is never touched.
  */
-export const SCAFFOLDER_TASK_ANNOTATION =
-  'kratix-dynamodb.io/scaffolder-task-id';
-
-/** The metadata that links an object to its catalog entity and to the task that made it. */
 export function linkMetadata(
   target: Target,
   entityRef: string,
@@ -20,7 +16,7 @@ export function linkMetadata(
 ) {
   const annotations: Record<string, string> = {
     [ANNOTATIONS.entityRef]: entityRef,
-    [SCAFFOLDER_TASK_ANNOTATION]: taskId,
+    [ANNOTATIONS.scaffolderTaskId]: taskId,
   };
   if (target.owner) annotations[ANNOTATIONS.owner] = target.owner;
   return {

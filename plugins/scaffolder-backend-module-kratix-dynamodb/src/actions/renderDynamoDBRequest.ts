@@ -1,15 +1,11 @@
 import {
   DYNAMODB_REQUEST_GVK,
   DynamoDBRequestSpec,
+  entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
 import type { KubernetesObject } from '@kratix-dynamodb/node';
 import { linkMetadata } from './linkMetadata';
 import type { Target } from './validateTarget';
-
-/** The catalog entity the catalog module makes for a request: a Resource named after it. */
-export function requestEntityRef(name: string): string {
-  return `resource:default/${name}`;
-}
 
 /** The DynamoDBRequest object for a validated spec. */
 export function renderDynamoDBRequest(
@@ -20,7 +16,11 @@ export function renderDynamoDBRequest(
   return {
     apiVersion: `${DYNAMODB_REQUEST_GVK.group}/${DYNAMODB_REQUEST_GVK.version}`,
     kind: DYNAMODB_REQUEST_GVK.kind,
-    metadata: linkMetadata(target, requestEntityRef(target.name), taskId),
+    metadata: linkMetadata(
+      target,
+      entityRefOfClusterObject({ kind: 'resource', ...target }),
+      taskId,
+    ),
     spec,
   };
 }

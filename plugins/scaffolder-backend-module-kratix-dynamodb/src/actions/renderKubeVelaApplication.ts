@@ -1,17 +1,13 @@
 import {
   DYNAMODB_COMPONENT_TYPE,
   DynamoDBRequestSpec,
+  entityRefOfClusterObject,
   KUBEVELA_APPLICATION_GVK,
 } from '@kratix-dynamodb/common';
 import type { KubernetesObject } from '@kratix-dynamodb/node';
 import { linkMetadata } from './linkMetadata';
 import type { ProbeInput, ServiceInput } from './serviceInputs';
 import type { Target } from './validateTarget';
-
-/** The catalog entity the catalog module makes for an Application: a Component named after it. */
-export function applicationEntityRef(name: string): string {
-  return `component:default/${name}`;
-}
 
 function renderProbe(probe: ProbeInput, defaultPort: number | undefined) {
   const { path, port, ...timing } = probe;
@@ -72,7 +68,11 @@ export function renderKubeVelaApplication(
   return {
     apiVersion: `${KUBEVELA_APPLICATION_GVK.group}/${KUBEVELA_APPLICATION_GVK.version}`,
     kind: KUBEVELA_APPLICATION_GVK.kind,
-    metadata: linkMetadata(target, applicationEntityRef(target.name), taskId),
+    metadata: linkMetadata(
+      target,
+      entityRefOfClusterObject({ kind: 'component', ...target }),
+      taskId,
+    ),
     spec: {
       components: [
         {

@@ -1,3 +1,4 @@
+import { LABELS } from '@kratix-dynamodb/common';
 import type { FaultSettings } from '../../faults/FaultSettings';
 import type { ClusterOperations } from '../../store/ClusterOperations';
 import type { KubeObject } from '../../store/ObjectStore';
@@ -23,8 +24,6 @@ import { promisePipelineNames } from './promiseApi';
 import { runRequestWorkflow, type WorkflowResult } from './runRequestWorkflow';
 
 const FINALIZERS = ['kratix.io/work-cleanup', 'kratix.io/delete-workflows'];
-const REQUEST_NAME_LABEL = 'dynamodb.kratix.io/request-name';
-const REQUEST_NAMESPACE_LABEL = 'dynamodb.kratix.io/request-namespace';
 const COMPONENT = 'kratix-platform-controller';
 /** Kratix's own label for "run the workflow again". */
 const MANUAL_RECONCILIATION = 'kratix.io/manual-reconciliation';
@@ -253,8 +252,8 @@ export class RequestReconciler {
       .list(tables)
       .filter(
         t =>
-          t.metadata.labels?.[REQUEST_NAME_LABEL] === request.metadata.name &&
-          (t.metadata.labels?.[REQUEST_NAMESPACE_LABEL] ??
+          t.metadata.labels?.[LABELS.requestName] === request.metadata.name &&
+          (t.metadata.labels?.[LABELS.requestNamespace] ??
             t.metadata.namespace) === request.metadata.namespace,
       )
       .map(t => ({

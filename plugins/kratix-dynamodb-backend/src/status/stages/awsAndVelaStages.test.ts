@@ -1,3 +1,4 @@
+import { ANNOTATIONS } from '@kratix-dynamodb/common';
 import { applicationStage } from './applicationStage';
 import { healthStage } from './healthStage';
 import { tableStage } from './tableStage';
@@ -5,7 +6,7 @@ import { tableStage } from './tableStage';
 const now = new Date('2026-03-16T12:00:00Z');
 const context = { workflowDone: true, now, graceMs: 60_000 };
 const table = (status?: any, createdAt = '2026-03-16T11:00:00Z') => ({
-  metadata: { name: 'orders', creationTimestamp: createdAt, annotations: { 'services.k8s.aws/region': 'us-west-2' } },
+  metadata: { name: 'orders', creationTimestamp: createdAt, annotations: { [ANNOTATIONS.ackRegion]: 'us-west-2' } },
   spec: { tableName: 'orders' },
   status,
 });
