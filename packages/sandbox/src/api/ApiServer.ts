@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultSettings } from '../faults/FaultSettings';
 import type { ClusterOperations } from '../store/ClusterOperations';
-import { ApiError, pageNotFound } from './ApiError';
+import { ApiError, methodNotAllowed, pageNotFound } from './ApiError';
 import {
   apiGroupDocument,
   apiGroupList,
@@ -14,6 +14,7 @@ import { handleResourceRequest, verbOf } from './handleResourceRequest';
 import type { WatchRegistry } from './handleWatch';
 import { readObjectBody, sendError, sendJson } from './httpIo';
 import type { OpenApiDocuments } from './openApiDocuments';
+import { openApiV2 } from './openApiV2';
 import { parseApiPath } from './parseApiPath';
 import type { RequestCounter } from './RequestCounter';
 import { proxyToService, type EndpointResolver } from './serviceProxy';
@@ -106,6 +107,11 @@ async function route(
     res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
     return 200;
   }
+  if (path === '/openapi/v2') {
+    const { contentType, body } = openApiV2(req.headers.accept);
+    res.writeHead(200, { 'Content-Type': contentType }).end(body);
+    return 200;
+  }
   if (path === '/openapi/v3') return json(res, deps.openApi.index());
   if (path.startsWith('/openapi/v3/')) {
     const [kind, ...gv] = path.slice('/openapi/v3/'.length).split('/');
@@ -131,6 +137,11 @@ async function route(
     return proxyToService(ops, deps.endpoints, target, req, res, url.search);
   const type = registry.byPlural(target.group, target.version, target.plural);
   if (!type) throw pageNotFound();
+  if (
+    type.verbs &&
+    !type.verbs.includes(verbOf(req.method ?? 'GET', target.name, url))
+  )
+    throw methodNotAllowed();
   return handleResourceRequest(ops, deps.watches, {
     req,
     res,

@@ -1,7 +1,16 @@
 import type { CustomResourceRegistry } from '../store/ResourceRegistry';
 import type { ResourceType } from '../store/ResourceType';
 
-const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+const VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
 
 /** The kubectl-facing version: a 1.32 server, so kubectl's version-skew check stays quiet. */
 export function versionInfo(): Record<string, string> {
@@ -102,7 +111,7 @@ function resourceEntry(t: ResourceType): Record<string, unknown> {
     singularName: t.singular,
     namespaced: t.namespaced,
     kind: t.kind,
-    verbs: VERBS,
+    verbs: t.verbs ?? VERBS,
     ...(t.shortNames?.length ? { shortNames: t.shortNames } : {}),
     ...(t.categories?.length ? { categories: t.categories } : {}),
   };

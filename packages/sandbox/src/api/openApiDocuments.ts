@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CustomResourceRegistry } from '../store/ResourceRegistry';
-import type { ResourceType } from '../store/ResourceType';
+import type { JsonSchema, ResourceType } from '../store/ResourceType';
+import { builtinSchema, OBJECT_META } from './builtinSchemas';
 
 /**
  * OpenAPI v3, just enough for kubectl 1.32: it looks up each resource's PATCH operation, and when
@@ -42,16 +43,18 @@ export class OpenApiDocuments {
     const paths: Record<string, unknown> = {};
     const schemas: Record<string, unknown> = {};
     for (const t of types) {
-      paths[itemPath(t)] = itemOperations(t);
-      schemas[schemaName(t)] = {
-        ...(t.schema ?? {
-          type: 'object',
-          'x-kubernetes-preserve-unknown-fields': true,
-        }),
+      if (t.verbs && !t.verbs.includes('get')) continue; // create-only reviews have no item path
+      const { name, schema } = documentedSchema(t);
+      paths[itemPath(t)] = itemOperations(t, name);
+      schemas[name] = {
+        ...schema,
         'x-kubernetes-group-version-kind': [
           { group: t.group, version: t.version, kind: t.kind },
         ],
       };
+      if (!t.crdName)
+        schemas['io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta'] =
+          OBJECT_META;
     }
     const body = JSON.stringify({
       openapi: '3.0.0',
@@ -77,14 +80,31 @@ function itemPath(t: ResourceType): string {
     : `${base}/${t.plural}/{name}`;
 }
 
-function schemaName(t: ResourceType): string {
+/** A CRD's own schema, the documentation schema of a built-in kind, or an open object. */
+function documentedSchema(t: ResourceType): {
+  name: string;
+  schema: JsonSchema;
+} {
+  const builtin = t.crdName
+    ? undefined
+    : builtinSchema(t.group, t.version, t.kind);
+  if (builtin) return builtin;
   const reversedGroup = (t.group || 'core').split('.').reverse().join('.');
-  return `${reversedGroup}.${t.version}.${t.kind}`;
+  return {
+    name: `${reversedGroup}.${t.version}.${t.kind}`,
+    schema: t.schema ?? {
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
+    },
+  };
 }
 
-function itemOperations(t: ResourceType): Record<string, unknown> {
+function itemOperations(
+  t: ResourceType,
+  schemaName: string,
+): Record<string, unknown> {
   const gvk = { group: t.group, version: t.version, kind: t.kind };
-  const ref = { $ref: `#/components/schemas/${schemaName(t)}` };
+  const ref = { $ref: `#/components/schemas/${schemaName}` };
   const json = { 'application/json': { schema: ref } };
   const query = (name: string) => ({
     name,

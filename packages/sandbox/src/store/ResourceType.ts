@@ -52,6 +52,8 @@ export type ResourceType = {
   schema?: JsonSchema;
   hasStatusSubresource: boolean;
   printerColumns?: PrinterColumn[];
+  /** The verbs served, when not all of them (the access reviews are create-only). */
+  verbs?: string[];
   /** Set for kinds a CustomResourceDefinition registered. */
   crdName?: string;
 };

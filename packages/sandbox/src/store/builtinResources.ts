@@ -2,7 +2,8 @@ import type { ResourceType } from './ResourceType';
 
 /**
  * The built-in kinds the sandbox serves. Only the ones this project touches (plus a few that
- * kubectl lists by habit, such as pods and events) are here; they are stored but not schema-checked.
+ * kubectl lists by habit, such as pods and events, and the RBAC kinds) are here; they are stored
+ * but not schema-checked. Pods, Services and Deployments are in the `all` category, as upstream.
  */
 function builtin(
   group: string,
@@ -25,6 +26,19 @@ function builtin(
   };
 }
 
+const RBAC = 'rbac.authorization.k8s.io';
+const AUTHZ = 'authorization.k8s.io';
+
+/** A create-only kind that is answered, never stored (access reviews, `auth whoami`). */
+function review(
+  group: string,
+  kind: string,
+  plural: string,
+  namespaced: boolean,
+): ResourceType {
+  return builtin(group, 'v1', kind, plural, namespaced, { verbs: ['create'] });
+}
+
 export const BUILTIN_RESOURCES: ResourceType[] = [
   builtin('', 'v1', 'Namespace', 'namespaces', false, {
     shortNames: ['ns'],
@@ -32,10 +46,12 @@ export const BUILTIN_RESOURCES: ResourceType[] = [
   }),
   builtin('', 'v1', 'Service', 'services', true, {
     shortNames: ['svc'],
+    categories: ['all'],
     hasStatusSubresource: true,
   }),
   builtin('', 'v1', 'Pod', 'pods', true, {
     shortNames: ['po'],
+    categories: ['all'],
     hasStatusSubresource: true,
   }),
   builtin('', 'v1', 'Event', 'events', true, { shortNames: ['ev'] }),
@@ -46,6 +62,7 @@ export const BUILTIN_RESOURCES: ResourceType[] = [
   }),
   builtin('apps', 'v1', 'Deployment', 'deployments', true, {
     shortNames: ['deploy'],
+    categories: ['all'],
     hasStatusSubresource: true,
   }),
   builtin(
@@ -58,6 +75,20 @@ export const BUILTIN_RESOURCES: ResourceType[] = [
       shortNames: ['crd', 'crds'],
       hasStatusSubresource: true,
     },
+  ),
+  builtin(RBAC, 'v1', 'Role', 'roles', true),
+  builtin(RBAC, 'v1', 'ClusterRole', 'clusterroles', false),
+  builtin(RBAC, 'v1', 'RoleBinding', 'rolebindings', true),
+  builtin(RBAC, 'v1', 'ClusterRoleBinding', 'clusterrolebindings', false),
+  review(AUTHZ, 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', false),
+  review(AUTHZ, 'SubjectAccessReview', 'subjectaccessreviews', false),
+  review(AUTHZ, 'LocalSubjectAccessReview', 'localsubjectaccessreviews', true),
+  review(AUTHZ, 'SelfSubjectRulesReview', 'selfsubjectrulesreviews', false),
+  review(
+    'authentication.k8s.io',
+    'SelfSubjectReview',
+    'selfsubjectreviews',
+    false,
   ),
 ];
 
