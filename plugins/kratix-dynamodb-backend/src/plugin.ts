@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { kratixDynamodbPermissions } from '@kratix-dynamodb/common';
+import { kratixDynamodbStatusReadPermission } from '@kratix-dynamodb/common';
 import { ClusterClientFactory } from '@kratix-dynamodb/node';
 import { createRouter } from './router';
 import { ClusterObjectCaches } from './status/ClusterObjectCaches';
@@ -31,7 +31,7 @@ export const kratixDynamodbPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init({ config, logger, lifecycle, httpAuth, httpRouter, permissions, permissionsRegistry, catalog }) {
-        permissionsRegistry.addPermissions(kratixDynamodbPermissions);
+        permissionsRegistry.addPermissions([kratixDynamodbStatusReadPermission]);
 
         const options = readStatusOptions(config);
         const clients = ClusterClientFactory.fromConfig(config);

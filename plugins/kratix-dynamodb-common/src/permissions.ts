@@ -1,7 +1,8 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Creating a DynamoDBRequest or a KubeVela Application from the scaffolder.
+ * Creating a DynamoDBRequest or a KubeVela Application from the scaffolder. The scaffolder
+ * module checks it, so the scaffolder module registers it.
  * @public
  */
 export const kratixDynamodbRequestCreatePermission = createPermission({
@@ -10,16 +11,11 @@ export const kratixDynamodbRequestCreatePermission = createPermission({
 });
 
 /**
- * Reading the status chain of a catalog entity.
+ * Reading the status chain of a catalog entity. The backend plugin checks it, so the backend
+ * plugin registers it.
  * @public
  */
 export const kratixDynamodbStatusReadPermission = createPermission({
   name: 'kratix.dynamodb.status.read',
   attributes: { action: 'read' },
 });
-
-/** @public Every permission this plugin defines, for the permissions registry. */
-export const kratixDynamodbPermissions = [
-  kratixDynamodbRequestCreatePermission,
-  kratixDynamodbStatusReadPermission,
-];

@@ -1,35 +1,61 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { kratixDynamodbRequestCreatePermission } from '@kratix-dynamodb/common';
+import type { AddressInfo } from 'node:net';
 import { scaffolderModuleKratixDynamodb } from './module';
+
+/** A backend with this module alone: no scaffolder plugin and no kratix-dynamodb backend. */
+async function startModuleOnly() {
+  const added: string[] = [];
+  const backend = await startTestBackend({
+    extensionPoints: [
+      [
+        scaffolderActionsExtensionPoint,
+        {
+          addActions: (...a: { id: string }[]) =>
+            added.push(...a.map(x => x.id)),
+        },
+      ],
+    ],
+    features: [
+      scaffolderModuleKratixDynamodb,
+      mockServices.rootConfig.factory({
+        data: {
+          kratixDynamodb: {
+            clusters: [{ name: 'sandbox', url: 'http://127.0.0.1:1' }],
+          },
+        },
+      }),
+      mockServices.permissions.factory(),
+    ],
+  });
+  return { backend, added };
+}
 
 describe('scaffolderModuleKratixDynamodb', () => {
   it('adds both actions to the scaffolder, built from the config and the permissions service', async () => {
-    const added: string[] = [];
-    await startTestBackend({
-      extensionPoints: [
-        [
-          scaffolderActionsExtensionPoint,
-          {
-            addActions: (...a: { id: string }[]) =>
-              added.push(...a.map(x => x.id)),
-          },
-        ],
-      ],
-      features: [
-        scaffolderModuleKratixDynamodb,
-        mockServices.rootConfig.factory({
-          data: {
-            kratixDynamodb: {
-              clusters: [{ name: 'sandbox', url: 'http://127.0.0.1:1' }],
-            },
-          },
-        }),
-        mockServices.permissions.factory(),
-      ],
-    });
+    const { backend, added } = await startModuleOnly();
     expect(added).toEqual([
       'kratix:dynamodb:create',
       'kubevela:application:create',
     ]);
+    await backend.stop();
+  });
+
+  it('registers the create permission that its actions check, with the scaffolder', async () => {
+    const { backend } = await startModuleOnly();
+    const { port } = backend.server.address() as AddressInfo;
+    const res = await fetch(
+      `http://localhost:${port}/api/scaffolder/.well-known/backstage/permissions/metadata`,
+    );
+    expect(res.status).toBe(200);
+    const metadata = (await res.json()) as { permissions: { name: string }[] };
+    expect(metadata.permissions).toEqual([
+      expect.objectContaining({
+        name: kratixDynamodbRequestCreatePermission.name,
+        type: 'basic',
+      }),
+    ]);
+    await backend.stop();
   });
 });

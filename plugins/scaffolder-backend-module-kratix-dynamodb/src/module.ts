@@ -3,12 +3,15 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { kratixDynamodbRequestCreatePermission } from '@kratix-dynamodb/common';
 import { ClusterClientFactory } from '@kratix-dynamodb/node';
 import { createKratixDynamodbActions } from './actions';
 
 /**
  * Adds the kratix-dynamodb actions to the scaffolder: kratix:dynamodb:create and
- * kubevela:application:create.
+ * kubevela:application:create. Both check the create permission, which this module registers
+ * with the scaffolder's permissions, so a backend without the kratix-dynamodb backend plugin
+ * still lists it for policies.
  * @public
  */
 export const scaffolderModuleKratixDynamodb = createBackendModule({
@@ -20,8 +23,12 @@ export const scaffolderModuleKratixDynamodb = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ scaffolder, config, permissions }) {
+      async init({ scaffolder, config, permissions, permissionsRegistry }) {
+        permissionsRegistry.addPermissions([
+          kratixDynamodbRequestCreatePermission,
+        ]);
         const clients = ClusterClientFactory.fromConfig(config);
         scaffolder.addActions(
           ...createKratixDynamodbActions({ clients, permissions, config }),
