@@ -4,22 +4,25 @@ import {
   DynamoDBRequestSpec,
   entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
-import { ActionDefaults, readActionDefaults } from './actionDefaults';
 import { KratixDynamodbActionDependencies } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
 import { examples } from './createDynamoDBRequest.examples';
-import { deliver } from './deliver';
-import { throwIfInvalid } from './fieldErrors';
-import { renderDynamoDBRequest } from './renderDynamoDBRequest';
-import { RequestFieldInput, requestFieldInputs } from './requestFieldInputs';
+import { deliver } from './delivery/deliver';
+import { renderDynamoDBRequest } from './delivery/renderDynamoDBRequest';
+import { ActionDefaults, readActionDefaults } from './inputs/actionDefaults';
+import { throwIfInvalid } from './inputs/fieldErrors';
+import {
+  RequestFieldInput,
+  requestFieldInputs,
+} from './inputs/requestFieldInputs';
 import {
   pickRequestFields,
   requestSpecFromInput,
-} from './requestSpecFromInput';
-import { TargetInput, targetInputs } from './targetInputs';
-import { Target, validateTarget } from './validateTarget';
-import { readDynamoDBTableReadiness } from './waitForDynamoDBTable';
-import { waitAfterDelivery } from './waitAfterDelivery';
+} from './inputs/requestSpecFromInput';
+import { TargetInput, targetInputs } from './inputs/targetInputs';
+import { Target, validateTarget } from './inputs/validateTarget';
+import { readDynamoDBTableReadiness } from './readiness/waitForDynamoDBTable';
+import { waitAfterDelivery } from './readiness/waitAfterDelivery';
 
 export const CREATE_DYNAMODB_REQUEST_ACTION_ID = 'kratix:dynamodb:create';
 

@@ -5,7 +5,7 @@ import {
   actionDependencies,
 } from '../__testUtils__/actionTestKit';
 import { createDynamoDBRequestAction } from './createDynamoDBRequest';
-import { ReadinessTimeoutError } from './waitForReadiness';
+import { ReadinessTimeoutError } from './readiness/waitForReadiness';
 import { tableActionInput } from '../__testUtils__/actionInputs';
 
 const anInput = (overrides: Record<string, unknown> = {}) =>

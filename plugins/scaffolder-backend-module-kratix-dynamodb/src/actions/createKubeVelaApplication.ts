@@ -4,32 +4,37 @@ import {
   entityRefOfClusterObject,
   KUBEVELA_APPLICATION_GVK,
 } from '@kratix-dynamodb/common';
-import { ActionDefaults, readActionDefaults } from './actionDefaults';
 import { KratixDynamodbActionDependencies } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
 import { examples } from './createKubeVelaApplication.examples';
-import { deliver } from './deliver';
-import { throwIfInvalid } from './fieldErrors';
-import { renderKubeVelaApplication } from './renderKubeVelaApplication';
-import { ServiceInput, serviceInput } from './serviceInputs';
-import {
-  TableSectionInput,
-  tableSectionInput,
-  validateTableSection,
-} from './tableSection';
-import { TargetInput, targetInputs } from './targetInputs';
-import { Target, validateTarget } from './validateTarget';
-import { validateServices } from './validateServices';
-import { readKubeVelaApplicationReadiness } from './waitForKubeVelaApplication';
-import { waitAfterDelivery } from './waitAfterDelivery';
+import { deliver } from './delivery/deliver';
+import { renderKubeVelaApplication } from './delivery/renderKubeVelaApplication';
+import { ActionDefaults, readActionDefaults } from './inputs/actionDefaults';
+import { throwIfInvalid } from './inputs/fieldErrors';
+import type { InputOf, Z } from './inputs/inputTypes';
+import { serviceInput } from './inputs/serviceInputs';
+import { tableSectionInput, validateTableSection } from './inputs/tableSection';
+import { targetInputs } from './inputs/targetInputs';
+import { Target, validateTarget } from './inputs/validateTarget';
+import { validateServices } from './inputs/validateServices';
+import { readKubeVelaApplicationReadiness } from './readiness/waitForKubeVelaApplication';
+import { waitAfterDelivery } from './readiness/waitAfterDelivery';
 
 export const CREATE_KUBEVELA_APPLICATION_ACTION_ID =
   'kubevela:application:create';
 
-type ApplicationInput = TargetInput & {
-  table: TableSectionInput;
-  services?: ServiceInput[];
+const applicationInputs = {
+  ...targetInputs,
+  table: (z: Z) => tableSectionInput(z),
+  services: (z: Z) =>
+    z
+      .array(serviceInput(z), {
+        description: 'The webservice components',
+      })
+      .optional(),
 };
+
+type ApplicationInput = InputOf<typeof applicationInputs>;
 
 /** Every problem with the input, reported together, before anything touches a cluster. */
 function validateInput(
@@ -73,16 +78,7 @@ export function createKubeVelaApplicationAction(
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        ...targetInputs,
-        table: z => tableSectionInput(z),
-        services: z =>
-          z
-            .array(serviceInput(z), {
-              description: 'The webservice components',
-            })
-            .optional(),
-      },
+      input: applicationInputs,
       output: {
         applicationRef: z =>
           z.string({

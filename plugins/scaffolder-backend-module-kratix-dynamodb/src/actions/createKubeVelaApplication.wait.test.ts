@@ -4,11 +4,15 @@ import {
   actionDependencies,
 } from '../__testUtils__/actionTestKit';
 import { createKubeVelaApplicationAction } from './createKubeVelaApplication';
-import { ReadinessTimeoutError } from './waitForReadiness';
+import { ReadinessTimeoutError } from './readiness/waitForReadiness';
 import { applicationActionInput } from '../__testUtils__/actionInputs';
 
 const anInput = (overrides: Record<string, unknown> = {}) =>
-  applicationActionInput({ waitForReady: true, timeoutSeconds: 1, ...overrides });
+  applicationActionInput({
+    waitForReady: true,
+    timeoutSeconds: 1,
+    ...overrides,
+  });
 
 describe('kubevela:application:create with waitForReady', () => {
   let api: FakeKubernetesApi;

@@ -2,11 +2,12 @@ import type { z as zod } from 'zod/v3';
 import type { ActionDefaults } from './actionDefaults';
 import { FieldError, underPath } from './fieldErrors';
 import { dns1123LabelProblem } from './kubernetesNames';
-import { RequestFieldInput, requestFieldsObject } from './requestFieldInputs';
+import type { Z } from './inputTypes';
+import { requestFieldsObject } from './requestFieldInputs';
 import { requestSpecFromInput } from './requestSpecFromInput';
 
 /** The `table` input of kubevela:application:create: the aws-dynamodb-kratix component. */
-export const tableSectionInput = (z: typeof zod) =>
+export const tableSectionInput = (z: Z) =>
   z
     .object({
       componentName: z.string({
@@ -17,7 +18,7 @@ export const tableSectionInput = (z: typeof zod) =>
     })
     .passthrough();
 
-export type TableSectionInput = RequestFieldInput & { componentName: string };
+export type TableSectionInput = zod.infer<ReturnType<typeof tableSectionInput>>;
 
 /**
  * The table component, checked by the same request model as kratix:dynamodb:create.

@@ -6,8 +6,8 @@ import {
 } from '@kratix-dynamodb/common';
 import type { KubernetesObject } from '@kratix-dynamodb/node';
 import { linkMetadata } from './linkMetadata';
-import type { ProbeInput, ServiceInput } from './serviceInputs';
-import type { Target } from './validateTarget';
+import type { ProbeInput, ServiceInput } from '../inputs/serviceInputs';
+import type { Target } from '../inputs/validateTarget';
 
 function renderProbe(probe: ProbeInput, defaultPort: number | undefined) {
   const { path, port, ...timing } = probe;

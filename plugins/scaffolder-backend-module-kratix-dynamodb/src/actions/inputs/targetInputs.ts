@@ -3,9 +3,7 @@
  * whether to wait for it. The schemas only give types: every value rule is checked in the
  * handler, so one run reports every invalid field together (see validateTarget.ts).
  */
-import type { z as zod } from 'zod/v3';
-
-type Z = typeof zod;
+import type { InputOf, Z } from './inputTypes';
 
 export const DELIVERY_MODES = ['apply', 'workspace'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
@@ -66,13 +64,4 @@ export const targetInputs = {
 };
 
 /** The target inputs as the handler receives them. */
-export type TargetInput = {
-  cluster: string;
-  namespace?: string;
-  name: string;
-  owner?: string;
-  delivery?: DeliveryMode;
-  targetPath?: string;
-  waitForReady?: boolean;
-  timeoutSeconds?: number;
-};
+export type TargetInput = InputOf<typeof targetInputs>;

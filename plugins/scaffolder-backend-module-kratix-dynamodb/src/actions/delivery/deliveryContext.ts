@@ -1,7 +1,7 @@
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { GroupVersionKind } from '@kratix-dynamodb/common';
 import type { KubernetesObject } from '@kratix-dynamodb/node';
-import type { Target } from './validateTarget';
+import type { Target } from '../inputs/validateTarget';
 
 /** The parts of the action context that delivering an object uses. */
 export type DeliveryContext = Pick<

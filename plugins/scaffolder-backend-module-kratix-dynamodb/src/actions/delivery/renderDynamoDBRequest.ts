@@ -5,7 +5,7 @@ import {
 } from '@kratix-dynamodb/common';
 import type { KubernetesObject } from '@kratix-dynamodb/node';
 import { linkMetadata } from './linkMetadata';
-import type { Target } from './validateTarget';
+import type { Target } from '../inputs/validateTarget';
 
 /** The DynamoDBRequest object for a validated spec. */
 export function renderDynamoDBRequest(

@@ -1,8 +1,11 @@
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { KubernetesClient } from '@kratix-dynamodb/node';
-import { DEFAULT_POLL_INTERVAL_MS, KratixDynamodbActionDependencies } from './actionDependencies';
-import type { Delivered } from './deliver';
-import type { Target } from './validateTarget';
+import {
+  DEFAULT_POLL_INTERVAL_MS,
+  KratixDynamodbActionDependencies,
+} from '../actionDependencies';
+import type { Delivered } from '../delivery/deliver';
+import type { Target } from '../inputs/validateTarget';
 import { Readiness, waitForReadiness } from './waitForReadiness';
 
 /**
@@ -25,7 +28,9 @@ export async function waitAfterDelivery(
   const { target, delivered, description } = options;
   if (!target.waitForReady) return;
   if (!delivered.applied) {
-    const why = ctx.isDryRun ? 'this is a dry run' : `${options.objectWord} was written to the workspace, not applied`;
+    const why = ctx.isDryRun
+      ? 'this is a dry run'
+      : `${options.objectWord} was written to the workspace, not applied`;
     ctx.logger.info(`waiting: skipped, because ${why}`);
     return;
   }

@@ -5,7 +5,7 @@ import {
 import type { ActionDefaults } from './actionDefaults';
 import { dropEmptyFormSections } from './dropEmptyFormSections';
 import type { FieldError } from './fieldErrors';
-import type { RequestFieldInput } from './requestFieldInputs';
+import { RequestFieldInput, requestFieldInputs } from './requestFieldInputs';
 
 /** The model calls the table name `name`; the actions call it `tableName` (see mapModelPath). */
 function toSpecCandidate(
@@ -29,30 +29,12 @@ function mapModelPath(path: string): string {
 
 /** Only the request fields of an action input, for sections that mix in other fields. */
 export function pickRequestFields(input: RequestFieldInput): RequestFieldInput {
-  const {
-    tableName,
-    region,
-    billingMode,
-    attributeDefinitions,
-    keySchema,
-    provisionedThroughput,
-    globalSecondaryIndexes,
-    timeToLive,
-    tags,
-    deletionPolicy,
-  } = input;
-  return {
-    tableName,
-    region,
-    billingMode,
-    attributeDefinitions,
-    keySchema,
-    provisionedThroughput,
-    globalSecondaryIndexes,
-    timeToLive,
-    tags,
-    deletionPolicy,
-  };
+  return Object.fromEntries(
+    Object.keys(requestFieldInputs).map(key => [
+      key,
+      input[key as keyof RequestFieldInput],
+    ]),
+  ) as RequestFieldInput;
 }
 
 /**

@@ -3,8 +3,7 @@
  * Types only, as with the other inputs; validateServices.ts holds the rules.
  */
 import type { z as zod } from 'zod/v3';
-
-type Z = typeof zod;
+import type { Z } from './inputTypes';
 
 const probe = (z: Z, which: string) =>
   z
@@ -60,21 +59,6 @@ export const serviceInput = (z: Z) =>
     })
     .passthrough();
 
-export type ProbeInput = {
-  path: string;
-  port?: number;
-  initialDelaySeconds?: number;
-  periodSeconds?: number;
-};
+export type ServiceInput = zod.infer<ReturnType<typeof serviceInput>>;
 
-export type ServiceInput = {
-  name: string;
-  image: string;
-  ports?: { port: number; expose?: boolean }[];
-  env?: { name: string; value: string | number | boolean }[];
-  readinessProbe?: ProbeInput;
-  livenessProbe?: ProbeInput;
-  replicas?: number;
-  cpu?: string;
-  memory?: string;
-};
+export type ProbeInput = NonNullable<ServiceInput['readinessProbe']>;

@@ -4,7 +4,6 @@
  * problems come back in one list. Nested objects pass unknown fields through for the same
  * reason: the model names a typo instead of the scaffolder dropping or refusing it early.
  */
-import type { z as zod } from 'zod/v3';
 import {
   ATTRIBUTE_TYPES,
   BILLING_MODES,
@@ -13,8 +12,7 @@ import {
   KEY_TYPES,
   PROJECTION_TYPES,
 } from '@kratix-dynamodb/common';
-
-type Z = typeof zod;
+import type { InputOf, Z } from './inputTypes';
 
 const oneOf = (values: readonly string[]) => values.join(' or ');
 
@@ -112,10 +110,10 @@ export const requestFieldInputs = {
 };
 
 /**
- * The request fields as the handler receives them: not yet validated, so nothing beyond the
- * table name's presence is assumed (the model checks the rest).
+ * The request fields as the handler receives them: shaped by the schemas above, but not yet
+ * checked by the model.
  */
-export type RequestFieldInput = { tableName: string } & Record<string, unknown>;
+export type RequestFieldInput = InputOf<typeof requestFieldInputs>;
 
 /** The same fields as one nested object, for the KubeVela action's `table` section. */
 export function requestFieldsObject(z: Z) {

@@ -1,5 +1,5 @@
 import { ANNOTATIONS, LABELS } from '@kratix-dynamodb/common';
-import type { Target } from './validateTarget';
+import type { Target } from '../inputs/validateTarget';
 
 /** The managed-by label value, so cluster users can tell these objects came from the wizard. */
 export const MANAGED_BY_SCAFFOLDER = 'backstage-scaffolder';
