@@ -1,5 +1,6 @@
 import type { Faults } from './faults/FaultSettings';
 import type { PipelineRunner } from './controllers/kratix/PipelineRunner';
+import type { SandboxUser } from './auth/identities';
 
 /** A container image the sandbox runs as a local process instead of pulling it. */
 export type LocalImage = {
@@ -32,6 +33,13 @@ export type SandboxOptions = {
   runPipeline?: PipelineRunner;
   /** Start the Kratix, ACK and KubeVela controllers (default true). */
   controllers?: boolean;
+  /**
+   * Authorize requests with RBAC (Roles, ClusterRoles and their bindings) instead of allowing
+   * every authenticated request. Default false. The main token stays a cluster admin.
+   */
+  rbac?: boolean;
+  /** Named users (user name → groups, optional fixed token), each with its own bearer token. */
+  users?: Record<string, SandboxUser>;
   /** Where controller and process logs go; silent by default. */
   log?: (line: string) => void;
 };

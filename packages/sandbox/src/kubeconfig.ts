@@ -3,12 +3,17 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { SANDBOX_PACKAGE_DIR } from './packageDir';
 
-/** Writes a kubeconfig whose only context points at the sandbox, readable by the owner only (it holds the token). */
+/**
+ * Writes a kubeconfig whose context points at the sandbox, readable by the owner only (it holds
+ * the tokens). Extra users (RBAC identities) get their own user entry and context, named after
+ * them, for `kubectl --user <name>` or `--context <name>`.
+ */
 export function writeKubeconfig(
   file: string,
   server: string,
   token: string,
   caCertificate: string,
+  userTokens: Record<string, string> = {},
 ): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const config = {
@@ -24,13 +29,17 @@ export function writeKubeconfig(
         },
       },
     ],
-    users: [{ name: 'sandbox', user: { token } }],
-    contexts: [
-      {
-        name: 'sandbox',
-        context: { cluster: 'sandbox', user: 'sandbox', namespace: 'default' },
-      },
+    users: [
+      { name: 'sandbox', user: { token } },
+      ...Object.entries(userTokens).map(([name, t]) => ({
+        name,
+        user: { token: t },
+      })),
     ],
+    contexts: ['sandbox', ...Object.keys(userTokens)].map(user => ({
+      name: user,
+      context: { cluster: 'sandbox', user, namespace: 'default' },
+    })),
     'current-context': 'sandbox',
     preferences: {},
   };

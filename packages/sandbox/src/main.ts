@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseUsers } from './auth/identities';
 import { faultsFromEnv } from './faults/FaultSettings';
 import { findRepoRoot } from './kubeconfig';
 import { startSandbox } from './startSandbox';
@@ -29,6 +30,8 @@ export async function runFromEnvironment(
       : undefined,
     awsRegion: env.SANDBOX_AWS_REGION,
     faults: faultsFromEnv(env),
+    rbac: env.SANDBOX_RBAC === '1',
+    users: parseUsers(env.SANDBOX_USERS),
     log:
       env.SANDBOX_QUIET === '1'
         ? undefined
@@ -44,6 +47,11 @@ export async function runFromEnvironment(
       `  kubeconfig:        ${sandbox.kubeconfigPath}`,
       `  DynamoDB endpoint: ${sandbox.dynamodbEndpoint}`,
       `  state:             ${persistDir ?? 'in memory'}`,
+      `  authorization:     ${env.SANDBOX_RBAC === '1' ? 'RBAC' : 'allow all'}${
+        Object.keys(sandbox.userTokens).length
+          ? ` (users: ${Object.keys(sandbox.userTokens).join(', ')})`
+          : ''
+      }`,
       `  try:               KUBECONFIG=${relative} kubectl get dynamodbrequests -A`,
       '',
     ].join('\n'),

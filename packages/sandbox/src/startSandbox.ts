@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { createApiRequestHandler } from './api/ApiServer';
+import { ALWAYS_ALLOW, RbacAuthorizer } from './auth/authorizer';
+import { ensureBootstrapPolicy } from './auth/bootstrapPolicy';
+import { Identities } from './auth/identities';
 import { WatchRegistry } from './api/handleWatch';
 import { OpenApiDocuments } from './api/openApiDocuments';
 import { RequestCounter, type RequestCounts } from './api/RequestCounter';
@@ -30,6 +33,10 @@ export type Sandbox = {
   /** The DynamoDB API (dynalite) that the ACK controller and local workloads use. */
   dynamodbEndpoint: string;
   faults: FaultSettings;
+  /** The bearer token of each configured user (`users` option), by user name. */
+  userTokens: Record<string, string>;
+  /** A bearer token for a ServiceAccount, as `kubectl create token` returns. */
+  serviceAccountToken(namespace: string, name: string): string;
   requestCounts(): RequestCounts;
   /** Direct access to cluster state, for tests and the controllers. */
   operations: ClusterOperations;
@@ -51,6 +58,8 @@ export async function startSandbox(
   const ops = new ClusterOperations(store, registry);
   restoreCrds(ops);
   ensureNamespaces(ops);
+  ensureBootstrapPolicy(ops);
+  const identities = new Identities(token, options.users);
 
   const faults = new FaultSettings(options.faults);
   const counter = new RequestCounter();
@@ -60,7 +69,8 @@ export async function startSandbox(
   const server = new DualProtocolServer(
     createApiRequestHandler({
       ops,
-      token,
+      identities,
+      authorizer: options.rbac ? new RbacAuthorizer(ops) : ALWAYS_ALLOW,
       faults,
       counter,
       watches,
@@ -84,7 +94,8 @@ export async function startSandbox(
       ? undefined
       : options.kubeconfigPath ??
         path.join(findRepoRoot(), '.sandbox', 'kubeconfig');
-  if (kubeconfigPath) writeKubeconfig(kubeconfigPath, url, token, cert);
+  if (kubeconfigPath)
+    writeKubeconfig(kubeconfigPath, url, token, cert, identities.userTokens);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -95,6 +106,9 @@ export async function startSandbox(
     kubeconfigPath,
     dynamodbEndpoint: controllers.dynamodbEndpoint,
     faults,
+    userTokens: identities.userTokens,
+    serviceAccountToken: (namespace, name) =>
+      identities.serviceAccountToken(namespace, name),
     operations: ops,
     requestCounts: () => counter.snapshot(),
     stop: () =>

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultSettings } from '../faults/FaultSettings';
 import type { ClusterOperations } from '../store/ClusterOperations';
+import { ADMIN, type UserInfo } from '../auth/identities';
 import { ApiError, methodNotAllowed, pageNotFound } from './ApiError';
+import { authenticate, authorizeRequest, type AuthDeps } from './authFilter';
 import {
   apiGroupDocument,
   apiGroupList,
@@ -11,6 +13,8 @@ import {
   versionInfo,
 } from './discovery';
 import { handleResourceRequest, verbOf } from './handleResourceRequest';
+import { handleReview } from './handleReview';
+import { handleTokenRequest } from './handleTokenRequest';
 import type { WatchRegistry } from './handleWatch';
 import { readObjectBody, sendError, sendJson } from './httpIo';
 import type { OpenApiDocuments } from './openApiDocuments';
@@ -19,9 +23,8 @@ import { parseApiPath } from './parseApiPath';
 import type { RequestCounter } from './RequestCounter';
 import { proxyToService, type EndpointResolver } from './serviceProxy';
 
-export type ApiServerDeps = {
+export type ApiServerDeps = AuthDeps & {
   ops: ClusterOperations;
-  token: string;
   faults: FaultSettings;
   counter: RequestCounter;
   watches: WatchRegistry;
@@ -49,9 +52,11 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox');
-  const authorised = req.headers.authorization === `Bearer ${deps.token}`;
+  const caller = authenticate(deps, req);
   if (url.pathname.startsWith('/sandbox/')) {
-    if (!authorised) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+    // The sandbox's own controls are for the admin token only.
+    if (caller !== ADMIN)
+      throw new ApiError(401, 'Unauthorized', 'Unauthorized');
     await handleSandboxControl(deps, req, res, url);
     return;
   }
@@ -83,8 +88,15 @@ async function handle(
         'the server is currently unable to handle the request (fault apiErrorRate)',
         { retryAfterSeconds: 1 },
       );
-    if (!authorised) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
-    code = await route(deps, req, res, url, target);
+    const user = authorizeRequest(
+      deps,
+      req,
+      caller,
+      url.pathname,
+      target,
+      verb,
+    );
+    code = await route(deps, req, res, url, target, user);
   } catch (error) {
     code = sendError(res, error);
   } finally {
@@ -98,6 +110,7 @@ async function route(
   res: ServerResponse,
   url: URL,
   target: ReturnType<typeof parseApiPath>,
+  user: UserInfo,
 ): Promise<number> {
   const { ops } = deps;
   const registry = ops.registry;
@@ -142,6 +155,26 @@ async function route(
     !type.verbs.includes(verbOf(req.method ?? 'GET', target.name, url))
   )
     throw methodNotAllowed();
+  if (type.verbs)
+    return handleReview(
+      deps.authorizer,
+      user,
+      type,
+      target.namespace,
+      await readObjectBody(req),
+      res,
+    );
+  if (type.kind === 'ServiceAccount' && target.subresource === 'token') {
+    if (req.method !== 'POST') throw methodNotAllowed();
+    return handleTokenRequest(
+      ops,
+      deps.identities,
+      target.namespace!,
+      target.name!,
+      await readObjectBody(req),
+      res,
+    );
+  }
   return handleResourceRequest(ops, deps.watches, {
     req,
     res,

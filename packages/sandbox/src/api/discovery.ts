@@ -128,6 +128,17 @@ function subresourceEntries(t: ResourceType): Array<Record<string, unknown>> {
       verbs: ['get', 'patch', 'update'],
     });
   }
+  if (t.kind === 'ServiceAccount' && !t.group) {
+    entries.push({
+      name: 'serviceaccounts/token',
+      singularName: '',
+      namespaced: true,
+      group: 'authentication.k8s.io',
+      version: 'v1',
+      kind: 'TokenRequest',
+      verbs: ['create'],
+    });
+  }
   if (t.kind === 'Service' && !t.group) {
     entries.push({
       name: 'services/proxy',

@@ -20,7 +20,12 @@ export function admitObject(
   options: WriteOptions,
   isCreate: boolean,
 ): string[] {
-  const causes: StatusCause[] = [...validateName(object.metadata.name)];
+  const causes: StatusCause[] = [
+    ...validateName(
+      object.metadata.name,
+      type.group === 'rbac.authorization.k8s.io',
+    ),
+  ];
   let warnings: string[] = [];
   if (type.schema) {
     const outcome = applyStructuralSchema(object, type.schema);

@@ -53,7 +53,31 @@ function desiredState(
 const DNS_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-export function validateName(name: string | undefined): StatusCause[] {
+/**
+ * The apiserver's name check: a DNS subdomain for most kinds, a path segment for the RBAC kinds
+ * (so that `system:discovery` is a valid ClusterRole name).
+ */
+export function validateName(
+  name: string | undefined,
+  pathSegmentOnly = false,
+): StatusCause[] {
+  if (name && pathSegmentOnly) {
+    const bad =
+      name === '.' || name === '..'
+        ? `may not be '${name}'`
+        : ['/', '%'].find(c => name.includes(c));
+    return bad
+      ? [
+          {
+            reason: 'FieldValueInvalid',
+            message: `Invalid value: "${name}": ${
+              bad.startsWith('may') ? bad : `may not contain '${bad}'`
+            }`,
+            field: 'metadata.name',
+          },
+        ]
+      : [];
+  }
   if (!name) {
     return [
       {

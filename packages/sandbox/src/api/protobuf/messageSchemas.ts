@@ -2,7 +2,7 @@
  * Field numbers of the Kubernetes protobuf messages the sandbox can read, taken from the
  * `generated.proto` files of k8s.io/api and k8s.io/apimachinery (v1.32). Only the kinds that
  * kubectl's typed commands send (`create namespace|secret|configmap|serviceaccount|deployment|
- * service|role|clusterrole|rolebinding|clusterrolebinding`, `auth can-i`, `auth whoami`) are
+ * service|role|clusterrole|rolebinding|clusterrolebinding|token`, `auth can-i`, `auth whoami`) are
  * here, with the fields those commands can fill. A non-zero field outside this table is
  * refused (415) rather than silently dropped.
  *
@@ -240,4 +240,19 @@ export const MESSAGES: Record<string, MessageSchema> = {
   },
   SelfSubjectRulesReviewSpec: { 1: ['namespace', 's'] },
   SelfSubjectReview: { 1: ['metadata', 'ObjectMeta'] },
+  TokenRequest: {
+    1: ['metadata', 'ObjectMeta'],
+    2: ['spec', 'TokenRequestSpec'],
+  },
+  TokenRequestSpec: {
+    1: ['audiences', '[]s'],
+    3: ['boundObjectRef', 'BoundObjectReference'],
+    4: ['expirationSeconds', 'i?'],
+  },
+  BoundObjectReference: {
+    1: ['kind', 's'],
+    2: ['apiVersion', 's'],
+    3: ['name', 's'],
+    4: ['uid', 's'],
+  },
 };
