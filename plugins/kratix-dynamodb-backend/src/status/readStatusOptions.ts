@@ -1,5 +1,13 @@
 import { Config } from '@backstage/config';
-import { StatusOptions } from './ClusterStatusChainService';
+
+export type StatusOptions = {
+  /** How long a new object may go without status before that is a diagnosis. */
+  graceMs: number;
+  /** How long to wait for a cluster before its stages are reported unknown. */
+  clusterTimeoutMs: number;
+  livenessPath: string;
+  readinessPath: string;
+};
 
 /** The status settings from app-config, with the defaults config.d.ts documents. */
 export function readStatusOptions(config: Config): StatusOptions & { probeTimeoutMs: number; probeCacheMs: number } {
