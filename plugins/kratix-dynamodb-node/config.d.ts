@@ -42,11 +42,6 @@ export interface Config {
       /** @visibility frontend */
       deletionPolicy?: 'retain' | 'delete';
     };
-    /** The catalog entity provider. */
-    catalog?: {
-      /** How often to read the clusters for requests and applications (default 30). */
-      refreshSeconds?: number;
-    };
     /** How the status backend reads the clusters. */
     status?: {
       /**

@@ -1,26 +1,47 @@
 import { LoggerService, SchedulerServiceTaskRunner } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
-import { DYNAMODB_REQUEST_GVK, KUBEVELA_APPLICATION_GVK } from '@kratix-dynamodb/common';
-import { ClusterClientFactory } from '@kratix-dynamodb/node';
-import { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import {
-  applicationToEntity,
-  dynamoDBRequestToEntity,
-  usesDynamoDBComponent,
-} from './clusterObjectsToEntities';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { DYNAMODB_REQUEST_GVK, GroupVersionKind, KUBEVELA_APPLICATION_GVK } from '@kratix-dynamodb/common';
+import { InformerChange, KratixClustersService, KubernetesObject, ObjectInformer } from '@kratix-dynamodb/node';
+import { DeferredEntity, EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { applicationToEntity, dynamoDBRequestToEntity, usesDynamoDBComponent } from './clusterObjectsToEntities';
+
+/** The kinds that become entities, and how. An object that maps to no entity is skipped. */
+const SOURCES: Array<{ gvk: GroupVersionKind; toEntity: (cluster: string, o: KubernetesObject) => Entity | undefined }> = [
+  { gvk: DYNAMODB_REQUEST_GVK, toEntity: dynamoDBRequestToEntity },
+  {
+    gvk: KUBEVELA_APPLICATION_GVK,
+    toEntity: (cluster, app) => (usesDynamoDBComponent(app) ? applicationToEntity(cluster, app) : undefined),
+  },
+];
+
+/** Changes that arrive together (a burst of watch events) go to the catalog as one mutation. */
+const BATCH_MS = 100;
+/** How long the full sync waits for a cluster's first list before leaving that run out. */
+const FIRST_SYNC_TIMEOUT_MS = 30_000;
+
+const locationKey = (cluster: string) => `kratix-dynamodb:${cluster}`;
 
 /**
- * Emits a Resource per DynamoDBRequest and a Component per KubeVela Application with a
- * table, for every configured cluster, so an entity page exists as soon as the wizard ends.
+ * Emits a Resource per DynamoDBRequest and a Component per KubeVela Application with a table,
+ * for every configured cluster. It follows the clusters live: the informers that the backend
+ * shares (one watch per cluster and kind) turn each change into a delta mutation, so an entity
+ * appears or goes within moments of `kubectl apply` or `kubectl delete`, and a steady state
+ * costs no list calls. A full mutation, built from the same in-memory caches, runs only on the
+ * configured schedule, and never while a cluster's cache is not in sync: a cluster that cannot
+ * be read keeps its last known entities instead of losing them.
  */
 export class KratixDynamodbEntityProvider implements EntityProvider {
-  readonly #clients: ClusterClientFactory;
+  readonly #clusters: KratixClustersService;
   readonly #logger: LoggerService;
   readonly #runner: SchedulerServiceTaskRunner;
   #connection?: EntityProviderConnection;
+  readonly #pending = new Map<string, { added?: DeferredEntity; removed?: DeferredEntity }>();
+  #flushTimer?: ReturnType<typeof setTimeout>;
+  #flushing: Promise<void> = Promise.resolve();
+  readonly #unsubscribes: Array<() => void> = [];
 
-  constructor(options: { clients: ClusterClientFactory; logger: LoggerService; runner: SchedulerServiceTaskRunner }) {
-    this.#clients = options.clients;
+  constructor(options: { clusters: KratixClustersService; logger: LoggerService; runner: SchedulerServiceTaskRunner }) {
+    this.#clusters = options.clusters;
     this.#logger = options.logger;
     this.#runner = options.runner;
   }
@@ -31,36 +52,96 @@ export class KratixDynamodbEntityProvider implements EntityProvider {
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
-    await this.#runner.run({ id: 'kratix-dynamodb-entity-provider:refresh', fn: () => this.refresh() });
+    for (const cluster of this.#clusters.clients.clusterNames()) {
+      for (const source of SOURCES) {
+        const informer = await this.#informer(cluster, source.gvk);
+        if (!informer) continue;
+        this.#unsubscribes.push(informer.subscribe(change => this.#onChange(cluster, source.toEntity, change)));
+      }
+    }
+    await this.#runner.run({ id: 'kratix-dynamodb-entity-provider:full-sync', fn: () => this.fullSync() });
   }
 
-  /** Reads every cluster and replaces this provider's entities with what it found. */
-  async refresh(): Promise<void> {
+  /** Stops following the clusters (the informers themselves belong to the shared service). */
+  disconnect() {
+    this.#unsubscribes.splice(0).forEach(stop => stop());
+    clearTimeout(this.#flushTimer);
+  }
+
+  /**
+   * Replaces this provider's entities with what the caches hold. Skipped, with a warning, while
+   * any cluster's cache is not in sync, so that a cluster blip never deletes its entities.
+   */
+  async fullSync(): Promise<void> {
+    const connection = this.#requireConnection();
+    const entities: DeferredEntity[] = [];
+    for (const cluster of this.#clusters.clients.clusterNames()) {
+      for (const source of SOURCES) {
+        const informer = await this.#informer(cluster, source.gvk);
+        const state = informer ? await informer.waitForFirstSync(FIRST_SYNC_TIMEOUT_MS) : undefined;
+        if (!informer || !state || (state.kind !== 'synced' && state.kind !== 'missing-api')) {
+          const why = state && 'message' in state ? state.message : 'no client';
+          this.#logger.warn(
+            `kratix-dynamodb: full catalog sync skipped: ${source.gvk.kind}s on cluster '${cluster}' are not in sync (${why}); its entities are kept as they were`,
+          );
+          return;
+        }
+        for (const object of informer.values()) {
+          const entity = source.toEntity(cluster, object);
+          if (entity) entities.push({ entity, locationKey: locationKey(cluster) });
+        }
+      }
+    }
+    await connection.applyMutation({ type: 'full', entities });
+  }
+
+  async #informer(cluster: string, gvk: GroupVersionKind): Promise<ObjectInformer | undefined> {
+    try {
+      return await this.#clusters.informers.informer(cluster, gvk);
+    } catch (e) {
+      this.#logger.warn(`kratix-dynamodb: cannot follow ${gvk.kind}s on cluster '${cluster}': ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  #requireConnection(): EntityProviderConnection {
     if (!this.#connection) throw new Error('KratixDynamodbEntityProvider is not connected');
-    const perCluster = await Promise.all(this.#clients.clusterNames().map(c => this.#readCluster(c)));
-    const entities = perCluster.flat();
-    await this.#connection.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({ entity, locationKey: `kratix-dynamodb:${entity.metadata.annotations?.['kratix-dynamodb.io/cluster']}` })),
-    });
+    return this.#connection;
   }
 
-  async #readCluster(cluster: string): Promise<Entity[]> {
-    const client = await this.#clients.forCluster(cluster);
-    const entities: Entity[] = [];
-    // Each kind on its own: a cluster without KubeVela still has its tables listed.
-    try {
-      const requests = await client.list(DYNAMODB_REQUEST_GVK);
-      entities.push(...requests.items.map(r => dynamoDBRequestToEntity(cluster, r)));
-    } catch (e) {
-      this.#logger.warn(`kratix-dynamodb: could not list DynamoDBRequests on ${cluster}: ${(e as Error).message}`);
+  #onChange(cluster: string, toEntity: (cluster: string, o: KubernetesObject) => Entity | undefined, change: InformerChange) {
+    const now = change.type === 'upsert' ? toEntity(cluster, change.object) : undefined;
+    const before =
+      change.type === 'delete' ? toEntity(cluster, change.object) : change.previous && toEntity(cluster, change.previous);
+    // Status writes change the object but not its entity: the catalog hears nothing of them.
+    if (JSON.stringify(now) === JSON.stringify(before)) return;
+    if (before && (!now || stringifyEntityRef(before) !== stringifyEntityRef(now))) {
+      this.#pending.set(stringifyEntityRef(before), { removed: { entity: before, locationKey: locationKey(cluster) } });
     }
+    if (now) this.#pending.set(stringifyEntityRef(now), { added: { entity: now, locationKey: locationKey(cluster) } });
+    this.#scheduleFlush();
+  }
+
+  #scheduleFlush() {
+    if (this.#flushTimer) return;
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = undefined;
+      // One mutation at a time, in order: a later change must not overtake an earlier one.
+      this.#flushing = this.#flushing.then(() => this.#flush());
+    }, BATCH_MS);
+    this.#flushTimer.unref?.();
+  }
+
+  async #flush() {
+    const batch = [...this.#pending.values()];
+    this.#pending.clear();
+    const added = batch.flatMap(b => (b.added ? [b.added] : []));
+    const removed = batch.flatMap(b => (b.removed ? [b.removed] : []));
+    if (!added.length && !removed.length) return;
     try {
-      const apps = await client.list(KUBEVELA_APPLICATION_GVK);
-      entities.push(...apps.items.filter(usesDynamoDBComponent).map(a => applicationToEntity(cluster, a)));
+      await this.#requireConnection().applyMutation({ type: 'delta', added, removed });
     } catch (e) {
-      this.#logger.warn(`kratix-dynamodb: could not list KubeVela Applications on ${cluster}: ${(e as Error).message}`);
+      this.#logger.warn(`kratix-dynamodb: could not update the catalog: ${(e as Error).message}`);
     }
-    return entities;
   }
 }

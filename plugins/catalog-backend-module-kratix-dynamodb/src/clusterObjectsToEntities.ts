@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   DYNAMODB_COMPONENT_TYPE,
+  entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
 
 /** The parts of a Kubernetes object the entity provider reads. */
@@ -83,7 +84,7 @@ export function applicationToEntity(cluster: string, application: ClusterObject)
       owner: ownerOf(application),
       dependsOn: components
         .filter(c => c.type === DYNAMODB_COMPONENT_TYPE)
-        .map(c => `resource:default/${c.name}`),
+        .map(c => entityRefOfClusterObject({ kind: 'resource', cluster, namespace, name: c.name })),
     },
   };
 }

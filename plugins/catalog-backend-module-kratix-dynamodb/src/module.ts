@@ -1,11 +1,26 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { ClusterClientFactory } from '@kratix-dynamodb/node';
+import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
 import { KratixDynamodbEntityProvider } from './KratixDynamodbEntityProvider';
 
 /**
+ * Changes reach the catalog live, through the clusters' watches; the full sync only repairs
+ * drift, so it can be rare.
+ */
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 3 },
+  initialDelay: { seconds: 3 },
+};
+
+/**
  * Emits catalog entities for the DynamoDBRequests and KubeVela Applications on the
- * configured clusters.
+ * configured clusters, and follows them live.
  * @public
  */
 export const catalogModuleKratixDynamodb = createBackendModule({
@@ -18,18 +33,18 @@ export const catalogModuleKratixDynamodb = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        clusters: kratixClustersServiceRef,
       },
-      async init({ catalog, config, logger, scheduler }) {
-        const seconds = config.getOptionalNumber('kratixDynamodb.catalog.refreshSeconds') ?? 30;
+      async init({ catalog, config, logger, scheduler, clusters }) {
+        const scheduleConfig = config.getOptionalConfig('kratixDynamodb.catalog.schedule');
+        const schedule = scheduleConfig
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+          : DEFAULT_SCHEDULE;
         catalog.addEntityProvider(
           new KratixDynamodbEntityProvider({
-            clients: ClusterClientFactory.fromConfig(config),
+            clusters,
             logger,
-            runner: scheduler.createScheduledTaskRunner({
-              frequency: { seconds },
-              timeout: { minutes: 2 },
-              initialDelay: { seconds: 1 },
-            }),
+            runner: scheduler.createScheduledTaskRunner(schedule),
           }),
         );
       },

@@ -212,10 +212,19 @@ export class KubernetesClient {
     });
   }
 
-  /** Streams changes of a kind from `resourceVersion` on; `onEnd` lets the caller re-list. */
+  /**
+   * Streams changes of a kind from `resourceVersion` on, bookmarks included; `onEnd` lets the
+   * caller resume or re-list. A line that is not JSON goes to `onMalformed` and is skipped.
+   */
   async watch(
     gvk: GroupVersionKind,
-    options: { namespace?: string; resourceVersion?: string; labelSelector?: string },
+    options: {
+      namespace?: string;
+      resourceVersion?: string;
+      labelSelector?: string;
+      timeoutSeconds?: number;
+      onMalformed?: (line: string) => void;
+    },
     onEvent: (event: WatchEvent) => void,
     onEnd: (error?: Error) => void,
   ) {
@@ -225,8 +234,19 @@ export class KubernetesClient {
       resourceVersion: options.resourceVersion,
       labelSelector: options.labelSelector,
       allowWatchBookmarks: 'true',
+      timeoutSeconds: options.timeoutSeconds === undefined ? undefined : String(options.timeoutSeconds),
     });
-    return streamLines(this.#connection, query, line => onEvent(JSON.parse(line)), onEnd);
+    const onLine = (line: string) => {
+      let event: WatchEvent;
+      try {
+        event = JSON.parse(line);
+      } catch {
+        options.onMalformed?.(line);
+        return;
+      }
+      onEvent(event);
+    };
+    return streamLines(this.#connection, query, onLine, onEnd);
   }
 
   /**

@@ -21,11 +21,16 @@ export type HttpRequest = {
 
 export type HttpResponse = { status: number; body: string; contentType?: string };
 
-/** A failure before any HTTP status arrived: refused, reset, or timed out. */
+/**
+ * A failure before any usable answer arrived: refused, reset, timed out, or (for a watch) an
+ * HTTP error status, which `status` then holds.
+ */
 export class TransportError extends Error {
-  constructor(message: string) {
+  readonly status?: number;
+  constructor(message: string, status?: number) {
     super(message);
     this.name = 'TransportError';
+    this.status = status;
   }
 }
 
@@ -94,9 +99,11 @@ export function streamLines(
     }
   };
   const request = transportFor(url).request(url, options, response => {
+    // A watch that is open but silent must still be noticed when its peer vanishes.
+    response.socket?.setKeepAlive(true, 30_000);
     if ((response.statusCode ?? 0) >= 400) {
       response.resume();
-      end(new TransportError(`watch answered HTTP ${response.statusCode}`));
+      end(new TransportError(`watch answered HTTP ${response.statusCode}`, response.statusCode));
       return;
     }
     let buffered = '';

@@ -15,3 +15,13 @@ export type {
 } from './KubernetesClient';
 export type { ClusterConnection } from './httpTransport';
 export { apiNotInstalledMessage } from './apiNotInstalledMessage';
+export { ObjectInformer } from './informers/ObjectInformer';
+export type {
+  InformerChange,
+  InformerCounters,
+  InformerOptions,
+  InformerState,
+} from './informers/ObjectInformer';
+export { ClusterInformers } from './informers/ClusterInformers';
+export { kratixClustersServiceRef } from './kratixClustersService';
+export type { KratixClustersService } from './kratixClustersService';

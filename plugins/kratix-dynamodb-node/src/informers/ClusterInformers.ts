@@ -1,0 +1,51 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { GroupVersionKind } from '@kratix-dynamodb/common';
+import { ClusterClientFactory } from '../ClusterClientFactory';
+import { InformerOptions, ObjectInformer } from './ObjectInformer';
+
+/**
+ * One ObjectInformer per cluster and kind, started on first use and kept until shutdown, so
+ * the status route, the catalog provider and the scaffolder's waits share one list and one
+ * watch per kind.
+ * @public
+ */
+export class ClusterInformers {
+  readonly #clients: ClusterClientFactory;
+  readonly #logger: LoggerService;
+  readonly #options: InformerOptions;
+  readonly #informers = new Map<string, Promise<ObjectInformer>>();
+  readonly #started = new Set<(informer: ObjectInformer) => void>();
+
+  constructor(clients: ClusterClientFactory, logger: LoggerService, options: InformerOptions = {}) {
+    this.#clients = clients;
+    this.#logger = logger;
+    this.#options = options;
+  }
+
+  informer(cluster: string, gvk: GroupVersionKind): Promise<ObjectInformer> {
+    const id = `${cluster}|${gvk.group}/${gvk.version}/${gvk.kind}`;
+    let informer = this.#informers.get(id);
+    if (!informer) {
+      informer = (async () => {
+        const created = new ObjectInformer(await this.#clients.forCluster(cluster), gvk, this.#logger, this.#options);
+        for (const callback of this.#started) callback(created);
+        return created;
+      })();
+      informer.catch(() => this.#informers.delete(id));
+      this.#informers.set(id, informer);
+    }
+    return informer;
+  }
+
+  /** Calls `callback` for every informer started from now on; returns the function that stops it. */
+  onInformerStarted(callback: (informer: ObjectInformer) => void): () => void {
+    this.#started.add(callback);
+    return () => this.#started.delete(callback);
+  }
+
+  async stopAll() {
+    const informers = await Promise.allSettled(this.#informers.values());
+    for (const i of informers) if (i.status === 'fulfilled') i.value.stop();
+    this.#informers.clear();
+  }
+}
