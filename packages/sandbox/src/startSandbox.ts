@@ -64,6 +64,10 @@ export async function startSandbox(
   const faults = new FaultSettings(options.faults);
   const counter = new RequestCounter();
   const watches = new WatchRegistry();
+  // A server that goes down takes its open watches with it, not only the requests that follow.
+  faults.onChange((now, before) => {
+    if (now.apiDown && !before.apiDown) watches.closeAll();
+  });
   const controllers = await startControllers(ops, faults, options);
 
   const server = new DualProtocolServer(
