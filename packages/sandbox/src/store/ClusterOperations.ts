@@ -13,6 +13,7 @@ import {
   carryOverMetadata,
   initialMetadata,
   isoSeconds,
+  stableStringify,
 } from './objectMetadata';
 import type { KubeObject, ObjectStore } from './ObjectStore';
 import type { CrdObject, CustomResourceRegistry } from './ResourceRegistry';
@@ -226,6 +227,9 @@ export class ClusterOperations {
     ) {
       return { object: this.#remove(type, next), warnings };
     }
+    // Like etcd3's GuaranteedUpdate, a write that changes nothing is not stored: the
+    // resourceVersion stays, no watch event goes out, and `kubectl patch` says "(no change)".
+    if (sameObject(next, existing)) return { object: existing, warnings };
     const stored = this.store.put(storageKey(type), next);
     this.#afterWrite(type, stored);
     return { object: asVersion(stored, type), warnings };
@@ -277,4 +281,12 @@ function scoped(
 /** Objects are stored once per kind; each read answers at the version that was asked for. */
 function asVersion(object: KubeObject, type: ResourceType): KubeObject {
   return { ...object, apiVersion: apiVersionOf(type) };
+}
+
+function sameObject(next: KubeObject, existing: KubeObject): boolean {
+  const comparable = (o: KubeObject) => {
+    const { resourceVersion: _resourceVersion, ...metadata } = o.metadata;
+    return stableStringify({ ...o, metadata });
+  };
+  return comparable(next) === comparable(existing);
 }
