@@ -84,8 +84,11 @@ describe('kubectl conformance', () => {
     });
     const widgets = structuredClone(WIDGET_CRD);
     (widgets.spec.names as any).categories = ['all'];
-    for (const crd of [dynamoDbRequestCrd(), widgets])
-      expect((await api(sandbox, 'POST', CRDS, crd)).status).toBe(201);
+    for (const crd of [dynamoDbRequestCrd(), widgets]) {
+      const created = await api(sandbox, 'POST', CRDS, crd);
+      if (created.status !== 201)
+        throw new Error(`CRD not created: ${JSON.stringify(created.body)}`);
+    }
   }, 30_000);
 
   afterAll(() => sandbox.stop());
