@@ -145,6 +145,13 @@ export async function handleResourceRequest(
     case 'patch': {
       if (!name) throw methodNotAllowed();
       const patchType = patchTypeOf(req.headers['content-type']);
+      if (patchType === 'strategic' && type.crdName)
+        // Custom resources have no patch merge keys, so the apiserver refuses this media type.
+        throw new ApiError(
+          415,
+          'UnsupportedMediaType',
+          'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+        );
       const result = ops.patch(
         type,
         namespace,

@@ -178,7 +178,9 @@ describe('schema enforcement and write semantics of the sandbox API server', () 
       { metadata: { labels: { tier: 'gold' } } },
       'application/strategic-merge-patch+json',
     );
-    expect(strategic.body.metadata.labels).toEqual({ tier: 'gold' });
+    // Custom resources take no strategic merge patch, as on a real cluster.
+    expect(strategic.status).toBe(415);
+    expect(strategic.body.reason).toBe('UnsupportedMediaType');
   });
 
   it('validates dry runs without storing them', async () => {

@@ -1,4 +1,5 @@
 import { ApiError, badRequest } from '../api/ApiError';
+import { strategicMergePatch } from './strategicMergePatch';
 
 export type PatchType = 'merge' | 'json' | 'strategic' | 'apply';
 
@@ -24,9 +25,9 @@ export function patchTypeOf(contentType: string | undefined): PatchType {
 }
 
 /**
- * Applies a patch to a copy of `target`. Strategic merge is approximated by a JSON merge patch
- * without its `$`-directives: lists are replaced rather than merged by key, which is what
- * kubectl's re-apply of this project's manifests needs.
+ * Applies a patch to a copy of `target`. Strategic merge patches are for built-in kinds only
+ * (the API layer answers 415 for custom resources, as the apiserver does). Apply patches are
+ * approximated by a JSON merge patch.
  */
 export function applyPatch(
   target: unknown,
@@ -34,10 +35,13 @@ export function applyPatch(
   type: PatchType,
 ): any {
   if (type === 'json') return applyJsonPatch(structuredClone(target), patch);
-  return mergePatch(
-    structuredClone(target),
-    type === 'strategic' ? stripDirectives(patch) : patch,
-  );
+  if (type === 'strategic')
+    return strategicMergePatch(
+      structuredClone(target),
+      patch,
+      (target as { kind?: string })?.kind ?? '',
+    );
+  return mergePatch(structuredClone(target), patch);
 }
 
 function mergePatch(target: unknown, patch: unknown): unknown {
@@ -48,19 +52,6 @@ function mergePatch(target: unknown, patch: unknown): unknown {
     else result[key] = mergePatch(result[key], value);
   }
   return result;
-}
-
-function stripDirectives(patch: unknown): unknown {
-  if (Array.isArray(patch))
-    return patch
-      .filter(item => !(isObject(item) && '$patch' in item))
-      .map(stripDirectives);
-  if (!isObject(patch)) return patch;
-  return Object.fromEntries(
-    Object.entries(patch)
-      .filter(([key]) => !key.startsWith('$'))
-      .map(([key, value]) => [key, stripDirectives(value)]),
-  );
 }
 
 type JsonPatchOp = { op: string; path: string; value?: unknown; from?: string };
