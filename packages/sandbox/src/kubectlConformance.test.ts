@@ -307,6 +307,24 @@ describe('kubectl conformance', () => {
     ).toBe('configmap/c1 patched (no change)\n');
   }, 60_000);
 
+  it('scales a Deployment through its scale subresource', async () => {
+    expect((await k('scale', 'deployment', 'web', '--replicas=3')).stdout).toBe(
+      'deployment.apps/web scaled\n',
+    );
+    expect(
+      (await k('get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas}'))
+        .stdout,
+    ).toBe('3');
+    const stale = await k(
+      'scale',
+      'deployment',
+      'web',
+      '--replicas=1',
+      '--current-replicas=2',
+    );
+    expect(stale.stderr).toBe('error: Expected replicas to be 2, was 3\n');
+  }, 30_000);
+
   it('watches with get --watch and waits on a jsonpath', async () => {
     const watch = watchUntil(
       sandbox,

@@ -14,6 +14,7 @@ import {
 } from './discovery';
 import { handleResourceRequest, verbOf } from './handleResourceRequest';
 import { handleReview } from './handleReview';
+import { handleScale } from './handleScale';
 import { handleTokenRequest } from './handleTokenRequest';
 import type { WatchRegistry } from './handleWatch';
 import { readObjectBody, sendError, sendJson } from './httpIo';
@@ -164,6 +165,8 @@ async function route(
       await readObjectBody(req),
       res,
     );
+  if (type.kind === 'Deployment' && target.subresource === 'scale')
+    return handleScale(ops, type, target.namespace!, target.name!, req, res);
   if (type.kind === 'ServiceAccount' && target.subresource === 'token') {
     if (req.method !== 'POST') throw methodNotAllowed();
     return handleTokenRequest(

@@ -128,6 +128,17 @@ function subresourceEntries(t: ResourceType): Array<Record<string, unknown>> {
       verbs: ['get', 'patch', 'update'],
     });
   }
+  if (t.kind === 'Deployment' && t.group === 'apps') {
+    entries.push({
+      name: 'deployments/scale',
+      singularName: '',
+      namespaced: true,
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+      verbs: ['get', 'patch', 'update'],
+    });
+  }
   if (t.kind === 'ServiceAccount' && !t.group) {
     entries.push({
       name: 'serviceaccounts/token',
