@@ -4,9 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kratixDynamodbStatusReadPermission } from '@kratix-dynamodb/common';
-import { ClusterClientFactory } from '@kratix-dynamodb/node';
+import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './router';
-import { ClusterObjectCaches } from './status/ClusterObjectCaches';
+import { StatusChangeSignals } from './signals/StatusChangeSignals';
 import { ClusterStatusChainService } from './status/ClusterStatusChainService';
 import { HealthProber } from './status/HealthProber';
 import { readStatusOptions } from './status/readStatusOptions';
@@ -29,22 +30,30 @@ export const kratixDynamodbPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        clusters: kratixClustersServiceRef,
+        signals: signalsServiceRef,
       },
-      async init({ config, logger, lifecycle, httpAuth, httpRouter, permissions, permissionsRegistry, catalog }) {
+      async init({ config, logger, lifecycle, httpAuth, httpRouter, permissions, permissionsRegistry, catalog, clusters, signals }) {
         permissionsRegistry.addPermissions([kratixDynamodbStatusReadPermission]);
 
         const options = readStatusOptions(config);
-        const clients = ClusterClientFactory.fromConfig(config);
-        const caches = new ClusterObjectCaches(clients, logger);
-        lifecycle.addShutdownHook(() => caches.stopAll());
-        const prober = new HealthProber(clients, { ttlMs: options.probeCacheMs, timeoutMs: options.probeTimeoutMs });
+        // Open cards hear of changes through signals; polling is only their fallback.
+        const statusSignals = new StatusChangeSignals(clusters.informers, signals, logger);
+        lifecycle.addShutdownHook(() => statusSignals.stop());
+        const prober = new HealthProber(clusters.clients, {
+          ttlMs: options.probeCacheMs,
+          timeoutMs: options.probeTimeoutMs,
+          onChange: target => statusSignals.probeChanged(target),
+        });
 
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             catalog,
-            statusChains: new ClusterStatusChainService(caches, prober, options),
+            statusChains: new ClusterStatusChainService(clusters.informers, prober, options, (ref, cluster, annotations, seen) =>
+              statusSignals.watch(ref, cluster, annotations, seen),
+            ),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

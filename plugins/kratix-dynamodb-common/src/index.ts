@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './status';
 export * from './conditions';
 export * from './request';
+export * from './statusSignals';

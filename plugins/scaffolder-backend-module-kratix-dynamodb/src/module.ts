@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { kratixDynamodbRequestCreatePermission } from '@kratix-dynamodb/common';
-import { ClusterClientFactory } from '@kratix-dynamodb/node';
+import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
 import { createKratixDynamodbActions } from './actions';
 
 /**
@@ -24,14 +24,14 @@ export const scaffolderModuleKratixDynamodb = createBackendModule({
         config: coreServices.rootConfig,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        clusters: kratixClustersServiceRef,
       },
-      async init({ scaffolder, config, permissions, permissionsRegistry }) {
+      async init({ scaffolder, config, permissions, permissionsRegistry, clusters }) {
         permissionsRegistry.addPermissions([
           kratixDynamodbRequestCreatePermission,
         ]);
-        const clients = ClusterClientFactory.fromConfig(config);
         scaffolder.addActions(
-          ...createKratixDynamodbActions({ clients, permissions, config }),
+          ...createKratixDynamodbActions({ clients: clusters.clients, permissions, config }),
         );
       },
     });

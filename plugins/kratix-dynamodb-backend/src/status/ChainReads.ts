@@ -1,13 +1,11 @@
 import { GroupVersionKind, StatusStage } from '@kratix-dynamodb/common';
-import { KubernetesObject } from '@kratix-dynamodb/node';
-import { ClusterObjectCaches } from './ClusterObjectCaches';
+import { ClusterInformers, InformerState, KubernetesObject } from '@kratix-dynamodb/node';
 import { unknownStage } from './conditions';
-import { CacheState } from './ObjectCache';
 import { StatusOptions } from './readStatusOptions';
 
 /** One kind as read from the entity's cluster: how its cache stands, and lookups into it. */
 export type KindRead = {
-  state: CacheState;
+  state: InformerState;
   get(namespace: string | undefined, name: string): KubernetesObject | undefined;
   find(predicate: (object: KubernetesObject) => boolean): KubernetesObject | undefined;
 };
@@ -30,15 +28,15 @@ export type ChainReads = {
 
 /** One kind from its cache; a cluster that cannot be reached is a state, not a throw. */
 export async function readKind(
-  caches: ClusterObjectCaches,
+  informers: ClusterInformers,
   cluster: string,
   gvk: GroupVersionKind,
   timeoutMs: number,
 ): Promise<KindRead> {
   try {
-    const cache = await caches.cache(cluster, gvk);
-    const state = await cache.waitForFirstSync(timeoutMs);
-    return { state, get: (ns, n) => cache.get(ns, n), find: p => cache.find(p) };
+    const informer = await informers.informer(cluster, gvk);
+    const state = await informer.waitForFirstSync(timeoutMs);
+    return { state, get: (ns, n) => informer.get(ns, n), find: p => informer.find(p) };
   } catch (e) {
     return {
       state: { kind: 'failed', message: (e as Error).message },
@@ -48,16 +46,24 @@ export async function readKind(
   }
 }
 
-/** Whether the kind could be read: the cluster answered, and the kind is installed there. */
+/** Whether the kind could be read: the cluster answers, the kind is installed, the cache is current. */
 export function isReadable(read: KindRead): boolean {
-  return read.state.kind !== 'failed' && read.state.kind !== 'missing-api';
+  return read.state.kind === 'synced' || read.state.kind === 'syncing';
 }
 
 /**
- * A stage whose kind could not be read: the cluster did not answer (unknown), or the kind
- * is not installed there (an error, with what to install).
+ * A stage whose kind could not be read: the cluster did not answer (unknown), its watch broke
+ * so the backend's copy may be old (unknown: stale data is never shown as current), or the
+ * kind is not installed there (an error, with what to install).
  */
 export function unreadableStage(id: StatusStage['id'], read: KindRead, installHint: string): StatusStage | undefined {
+  if (read.state.kind === 'stale') {
+    return unknownStage(
+      id,
+      `Stale: the backend lost its watch on the cluster at ${read.state.since} (${read.state.message}), so what it last saw may be out of date`,
+      'The backend reconnects by itself; if this persists, check the cluster and the network from the Backstage backend',
+    );
+  }
   if (read.state.kind === 'failed') {
     return unknownStage(
       id,

@@ -13,10 +13,9 @@ import {
   StatusChain,
   StatusStage,
 } from '@kratix-dynamodb/common';
-import { KubernetesObject } from '@kratix-dynamodb/node';
+import { ClusterInformers, KubernetesObject } from '@kratix-dynamodb/node';
 import { StatusChainService } from '../services/StatusChainService';
 import { ChainReads, readKind } from './ChainReads';
-import { ClusterObjectCaches } from './ClusterObjectCaches';
 import { skippedStage, unknownStage } from './conditions';
 import { HealthProber } from './HealthProber';
 import { StatusOptions } from './readStatusOptions';
@@ -27,19 +26,29 @@ import { linkedRequestRef, readRequestStage } from './stages/readRequestStage';
 import { readTableStage } from './stages/readTableStage';
 import { readWorkflowStage } from './stages/readWorkflowStage';
 
+/** Told after each read which objects an entity's chain was judged from (for live updates). */
+export type ChainReadListener = (
+  entityRef: string,
+  cluster: string,
+  annotations: Record<string, string>,
+  seen: KubernetesObject[],
+) => void;
+
 /**
  * The status chain read from the cluster that the entity's annotations name. Each stage has
  * its own reader beside it in stages/; this service only decides which readers run, in order.
  */
 export class ClusterStatusChainService implements StatusChainService {
-  readonly #caches: ClusterObjectCaches;
+  readonly #informers: ClusterInformers;
   readonly #prober: HealthProber;
   readonly #options: StatusOptions;
+  readonly #onRead?: ChainReadListener;
 
-  constructor(caches: ClusterObjectCaches, prober: HealthProber, options: StatusOptions) {
-    this.#caches = caches;
+  constructor(informers: ClusterInformers, prober: HealthProber, options: StatusOptions, onRead?: ChainReadListener) {
+    this.#informers = informers;
     this.#prober = prober;
     this.#options = options;
+    this.#onRead = onRead;
   }
 
   async getStatusChain(entity: Entity, options: { includeObjects?: boolean } = {}): Promise<StatusChain> {
@@ -53,6 +62,7 @@ export class ClusterStatusChainService implements StatusChainService {
       : STATUS_STAGE_IDS.map(id =>
           unknownStage(id, 'The entity does not say which cluster it lives on', `Add the ${ANNOTATIONS.cluster} annotation`),
         );
+    if (cluster) this.#onRead?.(entityRef, cluster, annotations, seen);
     const chain: StatusChain = { entityRef, cluster, overall: overallState(stages), stages, checkedAt: now.toISOString() };
     if (options.includeObjects) chain.objects = seen.map(toChainObject);
     return chain;
@@ -60,7 +70,7 @@ export class ClusterStatusChainService implements StatusChainService {
 
   /** Every kind the chain needs, read at once; each object a reader uses is pushed to `seen`. */
   async #readKinds(cluster: string, annotations: Record<string, string>, now: Date, seen: KubernetesObject[]): Promise<ChainReads> {
-    const read = (gvk: GroupVersionKind) => readKind(this.#caches, cluster, gvk, this.#options.clusterTimeoutMs);
+    const read = (gvk: GroupVersionKind) => readKind(this.#informers, cluster, gvk, this.#options.clusterTimeoutMs);
     const [promises, requests, tables, applications] = await Promise.all([
       read(KRATIX_PROMISE_GVK),
       read(DYNAMODB_REQUEST_GVK),

@@ -12,11 +12,18 @@ export class HealthProber {
   readonly #ttlMs: number;
   readonly #timeoutMs: number;
   readonly #results = new Map<string, { at: number; result: Promise<ProbeResult> }>();
+  /** The last answer's outcome per target, to notice when it changes (bounded by #forgetExpired). */
+  readonly #outcomes = new Map<string, string>();
+  readonly #onChange?: (target: ProbeTarget) => void;
 
-  constructor(clients: ClusterClientFactory, options: { ttlMs: number; timeoutMs: number }) {
+  constructor(
+    clients: ClusterClientFactory,
+    options: { ttlMs: number; timeoutMs: number; onChange?: (target: ProbeTarget) => void },
+  ) {
     this.#clients = clients;
     this.#ttlMs = options.ttlMs;
     this.#timeoutMs = options.timeoutMs;
+    this.#onChange = options.onChange;
   }
 
   probe(target: ProbeTarget): Promise<ProbeResult> {
@@ -26,6 +33,12 @@ export class HealthProber {
     const result = this.#probeNow(target);
     this.#forgetExpired();
     this.#results.set(id, { at: Date.now(), result });
+    void result.then(r => {
+      const outcome = r.ok ? 'ok' : `failed ${'status' in r ? r.status : 'error'}`;
+      const before = this.#outcomes.get(id);
+      this.#outcomes.set(id, outcome);
+      if (before !== undefined && before !== outcome) this.#onChange?.(target);
+    });
     return result;
   }
 
@@ -33,6 +46,8 @@ export class HealthProber {
   #forgetExpired() {
     const now = Date.now();
     for (const [id, entry] of this.#results) if (now - entry.at >= this.#ttlMs) this.#results.delete(id);
+    // Outcomes outlive results (that is their point), but not without bound.
+    if (this.#outcomes.size > 10_000) this.#outcomes.clear();
   }
 
   async #probeNow(target: ProbeTarget): Promise<ProbeResult> {

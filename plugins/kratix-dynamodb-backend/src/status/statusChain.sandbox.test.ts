@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { eventsServiceFactory, eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Faults, Sandbox, startSandbox } from '@kratix-dynamodb/sandbox';
 import {
@@ -15,6 +17,7 @@ import {
   KUBEVELA_APPLICATION_GVK,
   StatusChain,
   StatusStage,
+  statusChangedChannel,
 } from '@kratix-dynamodb/common';
 import { KubernetesClient } from '@kratix-dynamodb/node';
 import request from 'supertest';
@@ -40,7 +43,34 @@ const ENTITIES = [
   entity('Component', 'session-management-app', { [ANNOTATIONS.application]: 'default/session-management-app' }),
 ];
 
-type Harness = { sandbox: Sandbox; kube: KubernetesClient; chain: (ref: string, query?: string) => Promise<StatusChain>; stop: () => Promise<void> };
+type Signal = { channel: string; message: unknown };
+type Harness = {
+  sandbox: Sandbox;
+  kube: KubernetesClient;
+  chain: (ref: string, query?: string) => Promise<StatusChain>;
+  /** Every signal the backend published, as the signals backend would receive it. */
+  signals: Signal[];
+  stop: () => Promise<void>;
+};
+
+/** Listens where the signals backend listens: the events service's `signals` topic. */
+function signalsListener(signals: Signal[]) {
+  return createBackendPlugin({
+    pluginId: 'signals-listener',
+    register(env) {
+      env.registerInit({
+        deps: { events: eventsServiceRef },
+        async init({ events }) {
+          await events.subscribe({
+            id: 'signals-listener',
+            topics: ['signals'],
+            onEvent: async event => void signals.push(event.eventPayload as Signal),
+          });
+        },
+      });
+    },
+  });
+}
 
 async function startHarness(faults: Faults = {}): Promise<Harness> {
   const sandbox = await startSandbox({ port: 0, kubeconfigPath: false, createTableMs: 200, faults });
@@ -48,9 +78,13 @@ async function startHarness(faults: Faults = {}): Promise<Harness> {
     cluster: 'sandbox',
     connection: { server: sandbox.plainHttpUrl, headers: { Authorization: `Bearer ${sandbox.token}` }, rejectUnauthorized: true },
   });
+  const signals: Signal[] = [];
   const { server } = await startTestBackend({
     features: [
       kratixDynamodbPlugin,
+      // The real events service, which carries signals to the signals backend in an app.
+      eventsServiceFactory,
+      signalsListener(signals),
       catalogServiceMock.factory({ entities: ENTITIES }),
       mockServices.rootConfig.factory({
         data: {
@@ -69,7 +103,7 @@ async function startHarness(faults: Faults = {}): Promise<Harness> {
     expect(JSON.stringify(res.body)).not.toContain(sandbox.token);
     return res.body as StatusChain;
   };
-  return { sandbox, kube, chain, stop: () => sandbox.stop() };
+  return { sandbox, kube, chain, signals, stop: () => sandbox.stop() };
 }
 
 /** Polls the route until `accept` holds, then returns the chain; fails with the last chain seen. */
@@ -117,6 +151,39 @@ describe('status chain against the sandbox cluster', () => {
       'Table/simple-table',
     ]);
     expect((await h.chain('default/resource/simple-table')).objects).toBeUndefined();
+  });
+
+  it('signals an open card when its chain changes: the Table turning ACTIVE, then ACK losing its credentials', async () => {
+    h = await startHarness();
+    const harness = h;
+    harness.sandbox.faults.set({ ackNoCredentials: 'no-status' });
+    await applyPromise(harness);
+    await harness.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
+    // The card reads the chain once; from then on it waits for signals.
+    await waitForChain(harness, 'default/resource/simple-table', s => s.workflow.state === 'ok');
+    const channel = statusChangedChannel('resource:default/simple-table');
+    const signalsOn = () => harness.signals.filter(sig => sig.channel === channel).length;
+    const waitForSignal = async (after: number) => {
+      const deadline = Date.now() + 5000;
+      while (signalsOn() <= after) {
+        if (Date.now() > deadline) throw new Error('no signal within 5 s');
+        await new Promise(r => setTimeout(r, 50));
+      }
+    };
+
+    let seen = signalsOn();
+    harness.sandbox.faults.set({ ackNoCredentials: false });
+    await waitForSignal(seen);
+    expect(harness.signals.find(sig => sig.channel === channel)?.message).toEqual({ type: 'status-changed' });
+    expect((await waitForChain(harness, 'default/resource/simple-table', s => s.table.state === 'ok', 5000)).table.summary).toMatch(/ACTIVE/);
+
+    seen = signalsOn();
+    harness.sandbox.faults.set({ ackNoCredentials: 'recoverable' });
+    await waitForSignal(seen);
+    const broken = await h.chain('default/resource/simple-table');
+    expect(broken.stages.find(st => st.id === 'table')?.summary).toMatch(/UnrecognizedClientException/);
+    // Nobody viewed this entity: it is not watched, so it gets no signal.
+    expect(harness.signals.some(sig => sig.channel === statusChangedChannel('resource:default/orders-table'))).toBe(false);
   });
 
   it('says Kratix is not installed when the Promise API is missing', async () => {

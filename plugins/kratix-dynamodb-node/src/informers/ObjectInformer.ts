@@ -94,6 +94,10 @@ export class ObjectInformer {
     void this.#list();
   }
 
+  get #apiVersion() {
+    return this.gvk.group ? `${this.gvk.group}/${this.gvk.version}` : this.gvk.version;
+  }
+
   get state(): InformerState {
     return this.#state;
   }
@@ -208,7 +212,10 @@ export class ObjectInformer {
   }
 
   #upsert(k: string, raw: KubernetesObject) {
-    const object = slimObject(raw);
+    // Items of a list carry no kind; readers of the cache should not have to know where an
+    // object came from.
+    const typed = raw.kind ? raw : { ...raw, kind: this.gvk.kind, apiVersion: this.#apiVersion };
+    const object = slimObject(typed);
     const previous = this.#objects.get(k);
     if (previous?.metadata.resourceVersion && previous.metadata.resourceVersion === object.metadata.resourceVersion) return;
     this.#objects.set(k, object);
