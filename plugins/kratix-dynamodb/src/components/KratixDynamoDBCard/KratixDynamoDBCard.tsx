@@ -13,11 +13,14 @@ import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { StageRow } from './StageRow';
 import { StageStateIcon } from './StageStateIcon';
-import { usePolledStatusChain } from './usePolledStatusChain';
+import { useLiveStatusChain } from './useLiveStatusChain';
 
 /** @public */
 export type KratixDynamoDBCardProps = {
-  /** How often to poll while the tab is visible, in ms (default 10 s; 0 turns polling off). */
+  /**
+   * How often to poll while the tab is visible, in ms, when the app has no signals plugin to
+   * push changes (default 30 s; 0 turns polling off). With signals the card does not poll.
+   */
   pollIntervalMs?: number;
 };
 
@@ -26,12 +29,11 @@ export type KratixDynamoDBCardProps = {
  * live service, each stage saying what is wrong and what to do.
  * @public
  */
-export const KratixDynamoDBCard = ({ pollIntervalMs = 10_000 }: KratixDynamoDBCardProps) => {
+export const KratixDynamoDBCard = ({ pollIntervalMs = 30_000 }: KratixDynamoDBCardProps) => {
   const { entity } = useEntity();
-  const { value, error, loading, refresh } = usePolledStatusChain(
-    getCompoundEntityRef(entity),
-    pollIntervalMs,
-  );
+  const { value, error, loading, refresh } = useLiveStatusChain(getCompoundEntityRef(entity), {
+    fallbackPollMs: pollIntervalMs,
+  });
 
   const refreshButton = (
     <IconButton aria-label="Refresh status" onClick={refresh} size="small">

@@ -6,7 +6,7 @@ import List from '@material-ui/core/List';
 import Typography from '@material-ui/core/Typography';
 import { stringify } from 'yaml';
 import { StageRow } from '../KratixDynamoDBCard/StageRow';
-import { usePolledStatusChain } from '../KratixDynamoDBCard/usePolledStatusChain';
+import { useLiveStatusChain } from '../KratixDynamoDBCard/useLiveStatusChain';
 import { useStateHistory } from './useStateHistory';
 
 /**
@@ -14,9 +14,10 @@ import { useStateHistory } from './useStateHistory';
  * the page is open, and the YAML of the cluster objects behind the chain.
  * @public
  */
-export const KratixDynamoDBContent = ({ pollIntervalMs = 10_000 }: { pollIntervalMs?: number }) => {
+export const KratixDynamoDBContent = ({ pollIntervalMs = 30_000 }: { pollIntervalMs?: number }) => {
   const { entity } = useEntity();
-  const { value, error, loading } = usePolledStatusChain(getCompoundEntityRef(entity), pollIntervalMs, {
+  const { value, error, loading } = useLiveStatusChain(getCompoundEntityRef(entity), {
+    fallbackPollMs: pollIntervalMs,
     includeObjects: true,
   });
   const history = useStateHistory(value);

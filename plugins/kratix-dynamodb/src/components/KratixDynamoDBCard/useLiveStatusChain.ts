@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useRef } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useApi } from '@backstage/core-plugin-api';
+import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { useSignal } from '@backstage/plugin-signals-react';
+import { StatusChain, statusChangedChannel } from '@kratix-dynamodb/common';
+import { kratixDynamodbApiRef } from '../../api/KratixDynamodbApi';
+
+export type LiveStatusChain = {
+  value?: StatusChain;
+  error?: Error;
+  loading: boolean;
+  /** Whether changes are pushed (signals) rather than polled for. */
+  live: boolean;
+  refresh: () => void;
+};
+
+/**
+ * The entity's status chain, kept current. The backend pushes a signal on the entity's channel
+ * when one of its objects or probes changes, and the chain is read again then. Without the
+ * signals plugin it falls back to polling every `fallbackPollMs` while the tab is visible.
+ *
+ * Reads never overlap: a refresh asked for during a read runs once that read is done. And the
+ * state only ever holds the answer of the latest read (react-use's async state drops the
+ * answers of earlier calls), so a slow old answer cannot overwrite a newer one.
+ */
+export function useLiveStatusChain(
+  entityRef: CompoundEntityRef,
+  options: { fallbackPollMs?: number; includeObjects?: boolean } = {},
+): LiveStatusChain {
+  const api = useApi(kratixDynamodbApiRef);
+  const { namespace, kind, name } = entityRef;
+  const includeObjects = Boolean(options.includeObjects);
+  const fallbackPollMs = options.fallbackPollMs ?? 30_000;
+
+  const state = useAsyncRetry(
+    () => api.getStatusChain({ namespace, kind, name }, { includeObjects }),
+    [api, namespace, kind, name, includeObjects],
+  );
+  const { loading, retry } = state;
+
+  const wanted = useRef(false);
+  const refresh = useCallback(() => {
+    if (loading) wanted.current = true;
+    else retry();
+  }, [loading, retry]);
+  useEffect(() => {
+    if (!loading && wanted.current) {
+      wanted.current = false;
+      retry();
+    }
+  }, [loading, retry]);
+
+  const channel = statusChangedChannel(stringifyEntityRef({ namespace, kind, name }));
+  const { lastSignal, isSignalsAvailable } = useSignal(channel);
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  useEffect(() => {
+    if (lastSignal) refreshRef.current();
+  }, [lastSignal]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const poll = !isSignalsAvailable && fallbackPollMs > 0;
+    const start = () => {
+      if (poll && timer === undefined) timer = setInterval(() => refreshRef.current(), fallbackPollMs);
+    };
+    const stop = () => {
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+    };
+    // A tab that comes back may have missed changes (signals, too, pause with the page).
+    const onVisibility = () => {
+      if (document.hidden) stop();
+      else {
+        refreshRef.current();
+        start();
+      }
+    };
+    if (!document.hidden) start();
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      stop();
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [isSignalsAvailable, fallbackPollMs]);
+
+  return { value: state.value, error: state.error, loading, live: isSignalsAvailable, refresh };
+}
