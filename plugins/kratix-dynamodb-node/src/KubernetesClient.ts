@@ -1,4 +1,4 @@
-import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { GroupVersionKind } from '@kratix-dynamodb/common';
 import { apiNotInstalledMessage } from './apiNotInstalledMessage';
 import {
@@ -8,6 +8,7 @@ import {
   TransportError,
 } from './httpTransport';
 import { isRetryable, KubernetesStatus, toBackstageError } from './kubernetesErrors';
+import { assertNamespace, assertObjectName } from './objectNames';
 
 /** A Kubernetes object as the API server returns it. */
 export type KubernetesObject = {
@@ -148,7 +149,17 @@ export class KubernetesClient {
     return { ...gvk, plural: resource.name, namespaced: resource.namespaced };
   }
 
+  /**
+   * Checked before any request: a name like '.', '..' or 'a%2Fb' would otherwise change which
+   * URL is called (a GET becoming a LIST, a DELETE a collection delete).
+   */
+  #checkNames(gvk: GroupVersionKind, namespace: string | undefined, name: string | undefined, named: boolean) {
+    if (namespace !== undefined) assertNamespace('namespace', namespace);
+    if (named) assertObjectName('name', gvk.kind, name);
+  }
+
   async #path(gvk: GroupVersionKind, namespace?: string, name?: string) {
+    this.#checkNames(gvk, namespace, name, name !== undefined);
     const r = await this.resolve(gvk);
     const base = gvk.group ? `/apis/${gvk.group}/${gvk.version}` : `/api/${gvk.version}`;
     const ns = r.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
@@ -163,6 +174,7 @@ export class KubernetesClient {
 
   /** The object, or undefined when it does not exist. */
   async get(gvk: GroupVersionKind, namespace: string | undefined, name: string) {
+    this.#checkNames(gvk, namespace, name, true);
     const { path, resource } = await this.#path(gvk, namespace, name);
     try {
       return await this.request<KubernetesObject>('GET', path, {
@@ -185,6 +197,7 @@ export class KubernetesClient {
 
   async create(gvk: GroupVersionKind, object: KubernetesObject, options: { dryRun?: boolean; fieldManager?: string } = {}) {
     const { namespace, name } = object.metadata;
+    this.#checkNames(gvk, namespace, name, true);
     const { path, resource } = await this.#path(gvk, namespace);
     return this.request<KubernetesObject>('POST', path, {
       body: object,
@@ -195,6 +208,7 @@ export class KubernetesClient {
   }
 
   async mergePatch(gvk: GroupVersionKind, namespace: string | undefined, name: string, patch: unknown) {
+    this.#checkNames(gvk, namespace, name, true);
     const { path, resource } = await this.#path(gvk, namespace, name);
     return this.request<KubernetesObject>('PATCH', path, {
       body: patch,
@@ -205,6 +219,7 @@ export class KubernetesClient {
   }
 
   async delete(gvk: GroupVersionKind, namespace: string | undefined, name: string) {
+    this.#checkNames(gvk, namespace, name, true);
     const { path, resource } = await this.#path(gvk, namespace, name);
     await this.request('DELETE', path, {
       action: `delete ${resource.plural}`,
@@ -254,6 +269,10 @@ export class KubernetesClient {
    * so no URL from user data is ever fetched directly.
    */
   async proxyGet(namespace: string, service: string, port: number | string, path: string, timeoutMs: number) {
+    assertNamespace('namespace', namespace);
+    assertObjectName('service', 'Service', service);
+    assertServicePort(port);
+    assertProxyPath(path);
     const target = `/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(
       `${service}:${port}`,
     )}/proxy/${path.replace(/^\/+/, '')}`;
@@ -261,6 +280,22 @@ export class KubernetesClient {
     const res = await sendRequest(this.#connection, { method: 'GET', path: target, timeoutMs });
     return { status: res.status, body: res.body, latencyMs: Date.now() - started };
   }
+}
+
+/** A port number, or a port name (IANA service name). */
+function assertServicePort(port: number | string) {
+  const ok =
+    typeof port === 'number'
+      ? Number.isInteger(port) && port > 0 && port < 65536
+      : /^(\d{1,5}|[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?)$/.test(port);
+  if (!ok) throw new InputError(`port ${JSON.stringify(port)} is not a valid Service port number or name`);
+}
+
+/** Plain path segments only: a '..' would climb out of the service proxy into the API itself. */
+function assertProxyPath(path: string) {
+  const segments = path.replace(/^\/+/, '').split('/');
+  if (!/^[A-Za-z0-9._~\-/]*$/.test(path) || segments.some(s => s === '.' || s === '..'))
+    throw new InputError(`path ${JSON.stringify(path)} is not a plain URL path (letters, digits, "-", "_", "~", "." and "/", no "." or ".." segments)`);
 }
 
 function parseStatus(body: string): KubernetesStatus | undefined {

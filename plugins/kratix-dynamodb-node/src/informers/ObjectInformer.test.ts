@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { startSandbox, type Sandbox } from '@kratix-dynamodb/sandbox';
+import type { Sandbox } from '@kratix-dynamodb/sandbox';
+import { startSandboxWithClient } from '../__testUtils__/sandboxClient';
 import { KubernetesClient } from '../KubernetesClient';
 import { InformerChange, ObjectInformer } from './ObjectInformer';
 
@@ -41,12 +42,7 @@ describe('ObjectInformer against the sandbox', () => {
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, dynamodbPort: 0, kubeconfigPath: false, controllers: false });
-    client = new KubernetesClient({
-      cluster: 'sandbox',
-      connection: { server: sandbox.plainHttpUrl, headers: { Authorization: `Bearer ${sandbox.token}` }, rejectUnauthorized: true },
-      backoffMs: 10,
-    });
+    ({ sandbox, client } = await startSandboxWithClient());
   });
   afterEach(() => informers.splice(0).forEach(i => i.stop()));
   afterAll(() => sandbox.stop());
