@@ -55,6 +55,9 @@ type RequestOptions = {
   timeoutMs?: number;
 };
 
+/** A health answer is a few lines; anything past this is refused rather than buffered. */
+export const PROXY_MAX_BODY_BYTES = 64 * 1024;
+
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 function withQuery(path: string, query: RequestOptions['query']): string {
@@ -266,7 +269,8 @@ export class KubernetesClient {
 
   /**
    * A GET through the API server's service proxy: the only way the plugins reach an app,
-   * so no URL from user data is ever fetched directly.
+   * so no URL from user data is ever fetched directly. The app is the tenant's code, so its
+   * answer is bounded: `timeoutMs` for the whole exchange and PROXY_MAX_BODY_BYTES.
    */
   async proxyGet(namespace: string, service: string, port: number | string, path: string, timeoutMs: number) {
     assertNamespace('namespace', namespace);
@@ -277,7 +281,7 @@ export class KubernetesClient {
       `${service}:${port}`,
     )}/proxy/${path.replace(/^\/+/, '')}`;
     const started = Date.now();
-    const res = await sendRequest(this.#connection, { method: 'GET', path: target, timeoutMs });
+    const res = await sendRequest(this.#connection, { method: 'GET', path: target, timeoutMs, maxBodyBytes: PROXY_MAX_BODY_BYTES });
     return { status: res.status, body: res.body, latencyMs: Date.now() - started };
   }
 }

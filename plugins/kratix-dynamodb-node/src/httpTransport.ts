@@ -16,8 +16,14 @@ export type HttpRequest = {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** The whole exchange, from connecting to the last byte: a peer that trickles forever is cut off too. */
   timeoutMs: number;
+  /** Larger answers are abandoned (the connection is closed). Default DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 };
+
+/** Enough for a list of thousands of objects; an answer past it is a fault, not data. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export type HttpResponse = { status: number; body: string; contentType?: string };
 
@@ -53,28 +59,49 @@ function transportFor(url: URL) {
   return url.protocol === 'https:' ? https : http;
 }
 
-/** One HTTP exchange with the API server, bounded by `timeoutMs`. */
+/** One HTTP exchange with the API server, bounded in time (`timeoutMs`) and size (`maxBodyBytes`). */
 export function sendRequest(connection: ClusterConnection, req: HttpRequest): Promise<HttpResponse> {
   const { url, options } = requestOptions(connection, req);
+  const maxBodyBytes = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      outcome();
+    };
+    const fail = (e: Error) =>
+      settle(() => reject(e instanceof TransportError ? e : new TransportError(e.message)));
     const request = transportFor(url).request(url, options, response => {
       const chunks: Buffer[] = [];
-      response.on('data', chunk => chunks.push(chunk));
+      let received = 0;
+      response.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > maxBodyBytes) {
+          // Stop reading and close the connection: the rest is never buffered.
+          fail(new TransportError(`answer larger than ${maxBodyBytes} bytes`));
+          request.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
       response.on('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString('utf8'),
-          contentType: response.headers['content-type'],
-        }),
+        settle(() =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            contentType: response.headers['content-type'],
+          }),
+        ),
       );
-      response.on('error', e => reject(new TransportError(e.message)));
+      response.on('error', fail);
     });
-    request.setTimeout(req.timeoutMs, () => {
-      request.destroy(new TransportError(`no answer within ${req.timeoutMs} ms`));
-    });
-    request.on('error', e =>
-      reject(e instanceof TransportError ? e : new TransportError((e as Error).message)),
-    );
+    const deadline = setTimeout(() => {
+      fail(new TransportError(`no complete answer within ${req.timeoutMs} ms`));
+      request.destroy();
+    }, req.timeoutMs);
+    request.on('error', fail);
     if (req.body !== undefined) request.write(req.body);
     request.end();
   });

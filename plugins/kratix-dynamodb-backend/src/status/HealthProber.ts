@@ -4,14 +4,17 @@ import { ProbeResult } from './stages/healthStage';
 export type ProbeTarget = { cluster: string; namespace: string; service: string; port: number | string; path: string };
 
 /**
- * Probes an app through its cluster's service proxy. Results are kept for `ttlMs`, and
- * concurrent callers for one target share a single in-flight probe.
+ * Probes an app through its cluster's service proxy. Results are kept for `ttlMs` from their
+ * answer, and concurrent callers for one target share a single in-flight probe. Each probe is
+ * bounded by the client: `timeoutMs` for the whole exchange and 64 KB of answer.
  */
 export class HealthProber {
   readonly #clients: ClusterClientFactory;
   readonly #ttlMs: number;
   readonly #timeoutMs: number;
   readonly #results = new Map<string, { at: number; result: Promise<ProbeResult> }>();
+  /** Probes not yet answered; each ends within the transport's deadline, so this stays small. */
+  readonly #inFlight = new Map<string, Promise<ProbeResult>>();
   /** The last answer's outcome per target, to notice when it changes (bounded by #forgetExpired). */
   readonly #outcomes = new Map<string, string>();
   readonly #onChange?: (target: ProbeTarget) => void;
@@ -28,12 +31,18 @@ export class HealthProber {
 
   probe(target: ProbeTarget): Promise<ProbeResult> {
     const id = `${target.cluster}|${target.namespace}|${target.service}:${target.port}|${target.path}`;
+    // However long a probe takes (a slow app, a short TTL), a target never has two at once.
+    const inFlight = this.#inFlight.get(id);
+    if (inFlight) return inFlight;
     const cached = this.#results.get(id);
     if (cached && Date.now() - cached.at < this.#ttlMs) return cached.result;
     const result = this.#probeNow(target);
+    this.#inFlight.set(id, result);
     this.#forgetExpired();
     this.#results.set(id, { at: Date.now(), result });
     void result.then(r => {
+      this.#inFlight.delete(id);
+      this.#results.set(id, { at: Date.now(), result });
       const outcome = r.ok ? 'ok' : `failed ${'status' in r ? r.status : 'error'}`;
       const before = this.#outcomes.get(id);
       this.#outcomes.set(id, outcome);
