@@ -32,6 +32,25 @@ async function waitForStages(page, wanted, timeoutMs = 120_000) {
   throw new Error(`stages never reached ${JSON.stringify(wanted)}; last seen ${JSON.stringify(seen)}`);
 }
 
+/**
+ * Waits, touching nothing, until every listed stage is in the wanted state: the card must get
+ * there by itself (signals). Returns how long it took, in ms.
+ */
+async function waitForStagesLive(page, wanted, timeoutMs) {
+  const started = Date.now();
+  let seen = {};
+  while (Date.now() - started < timeoutMs) {
+    seen = await page.evaluate(ids => {
+      const states = {};
+      for (const id of ids) states[id] = document.querySelector(`[data-testid="stage-${id}"]`)?.getAttribute('data-state');
+      return states;
+    }, Object.keys(wanted));
+    if (Object.entries(wanted).every(([id, state]) => seen[id] === state)) return Date.now() - started;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`the open card never showed ${JSON.stringify(wanted)} by itself; last seen ${JSON.stringify(seen)}`);
+}
+
 const stageText = (page, id) => page.getByTestId(`stage-${id}`).innerText();
 
-module.exports = { openEntity, waitForStages, stageText };
+module.exports = { openEntity, waitForStages, waitForStagesLive, stageText };

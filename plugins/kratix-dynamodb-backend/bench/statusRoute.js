@@ -1,22 +1,28 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * Benchmark of GET /api/kratix-dynamodb/status/... on a real backend (catalog, permissions,
- * this plugin) against a sandbox cluster holding N DynamoDBRequests and their Tables:
- * latency at C concurrent callers, Kubernetes API calls per 1,000 status requests once the
- * cache is warm (from the sandbox's request counts), and the backend process's memory.
+ * Side-by-side benchmark, in one run, on one real backend (catalog, permissions, this plugin and
+ * Backstage's own Kubernetes plugin) against one sandbox cluster holding N DynamoDBRequests and
+ * their Tables. Three calls are measured with C concurrent callers:
+ *   - ours:     GET  /api/kratix-dynamodb/status/default/resource/<name>
+ *   - theirs:   POST /api/kubernetes/services/<name>   (the Kubernetes plugin, with customResources
+ *               for dynamodbrequests, tables and applications)
+ *   - floor:    GET  /api/catalog/entities/by-name/resource/default/<name> (the framework's own
+ *               authenticated, permission-checked read)
+ * For each: Kubernetes API calls per 1,000 views (the sandbox's request counts), p50 and p99, and
+ * the backend's RSS after it. Entities carry both plugins' annotations.
  *
  *   yarn workspace @kratix-dynamodb/backend bench [--count 1000] [--concurrency 50] [--requests 2000]
  */
 // Per-request access logs would cost more than the route itself.
-process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
 require('@backstage/cli/config/nodeTransform.cjs');
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
-const { seedCluster } = require('./seedCluster');
+const { seedDynamoDBRequests } = require('@kratix-dynamodb/sandbox');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,6 +53,8 @@ metadata:
   annotations:
     kratix-dynamodb.io/cluster: bench
     kratix-dynamodb.io/request: default/${name}
+    backstage.io/kubernetes-id: ${name}
+    backstage.io/kubernetes-namespace: default
 spec:
   type: dynamodb-table
   owner: guests
@@ -71,31 +79,63 @@ async function startBackend(sandbox, catalogFile) {
     },
     permission: { enabled: true },
     kratixDynamodb: { clusters: [{ name: 'bench', url: sandbox.url, auth: { serviceAccountToken: sandbox.token } }] },
+    kubernetes: {
+      serviceLocatorMethod: { type: 'multiTenant' },
+      clusterLocatorMethods: [
+        { type: 'config', clusters: [{ name: 'bench', url: sandbox.url, authProvider: 'serviceAccount', serviceAccountToken: sandbox.token, skipTLSVerify: true }] },
+      ],
+      customResources: [
+        { group: 'dynamodb.kratix.io', apiVersion: 'v1alpha1', plural: 'dynamodbrequests' },
+        { group: 'dynamodb.services.k8s.aws', apiVersion: 'v1alpha1', plural: 'tables' },
+        { group: 'core.oam.dev', apiVersion: 'v1beta1', plural: 'applications' },
+      ],
+    },
   });
   const backend = createBackend();
   backend.add(createServiceFactory({ service: coreServices.rootConfig, deps: {}, factory: () => config }));
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+  backend.add(import('@backstage/plugin-kubernetes-backend'));
   backend.add(import('../src'));
   await backend.start();
   return backend;
 }
 
-const statusUrl = name => `http://127.0.0.1:${BACKEND_PORT}/api/kratix-dynamodb/status/default/resource/${name}`;
-const get = url => fetch(url, { headers: { Authorization: `Bearer ${SERVICE_TOKEN}` } });
+const base = `http://127.0.0.1:${BACKEND_PORT}/api`;
+const headers = { Authorization: `Bearer ${SERVICE_TOKEN}`, 'Content-Type': 'application/json' };
+
+/** The three calls, each answering whether a view succeeded. */
+const CALLS = {
+  'kratix-dynamodb status (ours)': async name => {
+    const res = await fetch(`${base}/kratix-dynamodb/status/default/resource/${name}`, { headers });
+    return res.status === 200 && (await res.json()).overall === 'ok';
+  },
+  'kubernetes plugin services (theirs)': async name => {
+    const entity = { apiVersion: 'backstage.io/v1alpha1', kind: 'Resource', metadata: { name, namespace: 'default' } };
+    const res = await fetch(`${base}/kubernetes/services/${name}`, { method: 'POST', headers, body: JSON.stringify({ entity }) });
+    const body = await res.json();
+    // It found the request by the kubernetes-id label (its way of linking an entity).
+    return res.status === 200 && body.items?.[0]?.resources?.some(r => r.type === 'customresources' && r.resources.length > 0);
+  },
+  'catalog entity by name (floor)': async name => {
+    const res = await fetch(`${base}/catalog/entities/by-name/resource/default/${name}`, { headers });
+    await res.arrayBuffer();
+    return res.status === 200;
+  },
+};
 
 async function waitForCatalog(names) {
   const deadline = Date.now() + 300_000;
   for (const name of [names[0], names[names.length - 1]]) {
-    while ((await get(statusUrl(name))).status !== 200) {
+    while (!(await CALLS['kratix-dynamodb status (ours)'](name))) {
       if (Date.now() > deadline) throw new Error('the catalog did not ingest the entities in 5 minutes');
       await new Promise(r => setTimeout(r, 500));
     }
   }
 }
 
-async function load(names, total) {
+async function load(call, names, total) {
   const latencies = [];
   let next = 0;
   let failures = 0;
@@ -103,10 +143,9 @@ async function load(names, total) {
     while (next < total) {
       const name = names[next++ % names.length];
       const started = process.hrtime.bigint();
-      const res = await get(statusUrl(name));
-      const body = await res.json();
+      const ok = await call(name).catch(() => false);
       latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-      if (res.status !== 200 || body.overall !== 'ok') failures++;
+      if (!ok) failures++;
     }
   };
   const started = Date.now();
@@ -119,21 +158,29 @@ async function load(names, total) {
 const apiCalls = async sandbox =>
   (await (await fetch(`${sandbox.url}/sandbox/metrics`, { headers: { Authorization: `Bearer ${sandbox.token}` } })).json()).requests.total;
 
+const mb = bytes => Math.round(bytes / 1024 / 1024);
+
 async function main() {
   const sandbox = await startSandboxProcess();
   try {
     process.stderr.write(`seeding ${COUNT} requests and tables...\n`);
-    const names = await seedCluster({ url: sandbox.url, token: sandbox.token, count: COUNT });
+    const names = await seedDynamoDBRequests({ url: sandbox.url, token: sandbox.token, count: COUNT });
     const backend = await startBackend(sandbox, writeCatalog(names));
     process.stderr.write('waiting for the catalog...\n');
     await waitForCatalog(names);
-    await load(names, Math.min(500, REQUESTS)); // warm the caches and the JIT
-    const before = await apiCalls(sandbox);
-    const result = await load(names, REQUESTS);
-    const callsPer1000 = (((await apiCalls(sandbox)) - before) / REQUESTS) * 1000;
-    const rssMb = process.memoryUsage().rss / 1024 / 1024;
-    const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
-    console.log(JSON.stringify({ objects: COUNT, concurrency: CONCURRENCY, requests: REQUESTS, ...result, k8sCallsPer1000StatusRequests: callsPer1000, backendRssMb: Math.round(rssMb), backendHeapMb: Math.round(heapMb) }, null, 2));
+    const rows = [];
+    for (const [label, call] of Object.entries(CALLS)) {
+      process.stderr.write(`measuring ${label}...\n`);
+      await load(call, names, Math.min(300, REQUESTS)); // warm caches and the JIT
+      const before = await apiCalls(sandbox);
+      const result = await load(call, names, REQUESTS);
+      const callsPer1000 = (((await apiCalls(sandbox)) - before) / REQUESTS) * 1000;
+      rows.push({ call: label, k8sCallsPer1000Views: Math.round(callsPer1000 * 10) / 10, p50Ms: Math.round(result.p50), p99Ms: Math.round(result.p99), perSecond: Math.round(result.perSecond), failures: result.failures, backendRssMb: mb(process.memoryUsage().rss) });
+    }
+    const [ours, theirs, floor] = rows;
+    console.log(JSON.stringify({ objects: COUNT, concurrency: CONCURRENCY, requestsPerCall: REQUESTS, rows }, null, 2));
+    console.log(`API calls: theirs ${theirs.k8sCallsPer1000Views} vs ours ${ours.k8sCallsPer1000Views} per 1,000 views (target: >= 1,000x fewer)`);
+    console.log(`p99: ours ${ours.p99Ms} ms vs the catalog floor ${floor.p99Ms} ms = ${(ours.p99Ms / floor.p99Ms).toFixed(2)}x (target: <= 1.5x)`);
     await backend.stop();
   } finally {
     sandbox.stop();

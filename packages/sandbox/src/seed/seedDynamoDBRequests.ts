@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { LABELS } from '@kratix-dynamodb/common';
 import { findRepoRoot } from '../kubeconfig';
 
 export type SeedTarget = { url: string; token: string };
@@ -93,7 +94,9 @@ export async function seedDynamoDBRequests(
       {
         apiVersion: 'dynamodb.kratix.io/v1alpha1',
         kind: 'DynamoDBRequest',
-        metadata: { name, namespace },
+        // The label Backstage's Kubernetes plugin finds an entity's objects by, so benchmarks
+        // can compare it on the same cluster.
+        metadata: { name, namespace, labels: { [LABELS.entityName]: name } },
         spec: {
           name,
           region: 'us-east-1',
