@@ -2,6 +2,10 @@
 /*
  * The sample app for development: the embedded sandbox cluster (when present), then the
  * Backstage backend (:7007) and frontend (:3000). Ctrl-C stops all of them.
+ *
+ * The backend's database is in-memory SQLite, or with KRATIX_DB=postgres an embedded
+ * PostgreSQL (data in .sandbox/postgres, port KRATIX_POSTGRES_PORT, default 5432). Its data
+ * survives a restart when the sandbox's does (SANDBOX_PERSIST=1); otherwise both start empty.
  */
 'use strict';
 const { spawn } = require('node:child_process');
@@ -12,6 +16,7 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const sandboxBin = path.join(root, 'packages', 'sandbox', 'bin', 'sandbox');
 const children = [];
+let postgres;
 
 // One token per run, shared by the sandbox and the backend's cluster config, never printed.
 const env = {
@@ -42,7 +47,11 @@ function shutdown(code) {
   if (stopping) return;
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 2000).unref();
+  // PostgreSQL goes last, once the backend has had time to close its connections.
+  setTimeout(async () => {
+    await postgres?.stop().catch(() => {});
+    process.exit(code);
+  }, 2000).unref();
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
@@ -71,8 +80,37 @@ async function installPromise() {
   console.error('[dev] could not install the Promise on the sandbox; apply examples/kratix-promise/promise.yaml yourself');
 }
 
-if (fs.existsSync(sandboxBin)) {
-  start('sandbox', process.execPath, [sandboxBin]);
-  if (process.env.KRATIX_SANDBOX_BARE !== '1') installPromise();
+/** KRATIX_DB=postgres: starts the embedded PostgreSQL and points the backend at it. */
+async function startDatabase() {
+  const kind = process.env.KRATIX_DB || 'sqlite';
+  if (kind === 'sqlite') return;
+  if (kind !== 'postgres') throw new Error(`KRATIX_DB must be sqlite or postgres, not ${kind}`);
+  const { startPostgres, backendDatabaseEnv } = require('./postgres');
+  const sandboxDir = path.join(root, '.sandbox');
+  fs.mkdirSync(sandboxDir, { recursive: true });
+  const log = fs.createWriteStream(path.join(sandboxDir, 'postgres.log'), { flags: 'a' });
+  const persist = env.SANDBOX_PERSIST === '1' || Boolean(env.SANDBOX_PERSIST_DIR);
+  postgres = await startPostgres({
+    dataDir: path.join(sandboxDir, 'postgres'),
+    port: Number(process.env.KRATIX_POSTGRES_PORT || 5432),
+    fresh: !persist,
+    log: line => log.write(`${line}\n`),
+  });
+  Object.assign(env, backendDatabaseEnv(postgres.connection));
+  const kept = persist ? 'kept across restarts' : 'fresh each start; SANDBOX_PERSIST=1 keeps it';
+  console.error(`[dev] PostgreSQL on 127.0.0.1:${postgres.port}, data in .sandbox/postgres (${kept})`);
 }
-start('backstage', 'yarn', ['backstage-cli', 'repo', 'start']);
+
+async function main() {
+  await startDatabase();
+  if (fs.existsSync(sandboxBin)) {
+    start('sandbox', process.execPath, [sandboxBin]);
+    if (process.env.KRATIX_SANDBOX_BARE !== '1') installPromise();
+  }
+  start('backstage', 'yarn', ['backstage-cli', 'repo', 'start']);
+}
+
+main().catch(e => {
+  console.error(`[dev] ${e.message}`);
+  shutdown(1);
+});
