@@ -36,6 +36,10 @@ export const open = (
   properties,
   'x-kubernetes-preserve-unknown-fields': true,
 });
+export const intOrString = (description: string): JsonSchema => ({
+  'x-kubernetes-int-or-string': true,
+  description,
+});
 export const list = (description: string, items: JsonSchema): JsonSchema => ({
   type: 'array',
   items,

@@ -3,6 +3,7 @@ import {
   bool,
   header,
   int,
+  intOrString,
   list,
   open,
   podSpec,
@@ -159,6 +160,28 @@ export const BUILTIN_SCHEMAS: Record<
           'readyReplicas is the number of pods targeted by this Deployment with a Ready Condition.',
         ),
       }),
+    },
+  },
+  'policy/v1/PodDisruptionBudget': {
+    name: 'io.k8s.api.policy.v1.PodDisruptionBudget',
+    description:
+      'PodDisruptionBudget is an object to define the max disruption that can be caused to a collection of pods',
+    properties: {
+      spec: open(
+        'Specification of the desired behavior of the PodDisruptionBudget.',
+        {
+          minAvailable: intOrString(
+            'An eviction is allowed if at least "minAvailable" pods selected by "selector" will still be available after the eviction.',
+          ),
+          maxUnavailable: intOrString(
+            'An eviction is allowed if at most "maxUnavailable" pods selected by "selector" are unavailable after the eviction.',
+          ),
+          selector: open(
+            'Label query over pods whose evictions are managed by the disruption budget.',
+          ),
+        },
+      ),
+      status: open('Most recently observed status of the PodDisruptionBudget.'),
     },
   },
   'rbac.authorization.k8s.io/v1/Role': {

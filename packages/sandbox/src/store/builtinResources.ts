@@ -65,6 +65,10 @@ export const BUILTIN_RESOURCES: ResourceType[] = [
     categories: ['all'],
     hasStatusSubresource: true,
   }),
+  builtin('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', true, {
+    shortNames: ['pdb'],
+    hasStatusSubresource: true,
+  }),
   builtin(
     'apiextensions.k8s.io',
     'v1',
