@@ -40,6 +40,22 @@ export type SandboxOptions = {
   rbac?: boolean;
   /** Named users (user name → groups, optional fixed token), each with its own bearer token. */
   users?: Record<string, SandboxUser>;
+  /**
+   * Let TokenRequest issue tokens down to 1 s (the apiserver refuses under 600 s), so tests can
+   * see clients outlive several tokens. A deliberate deviation; default false.
+   */
+  shortTokenLifetimes?: boolean;
+  /**
+   * Serve the whole API (and /sandbox/*) below this path, as Rancher does
+   * (`/k8s/clusters/c-1`); anything else is 404. `url`, `plainHttpUrl` and the kubeconfig
+   * include it. Default none.
+   */
+  pathPrefix?: string;
+  /**
+   * How long a watch with `allowWatchBookmarks=true` that fell behind waits before it sends a
+   * BOOKMARK. Default 60 000 ms, about the apiserver's pace; tests may shorten it.
+   */
+  watchBookmarkIntervalMs?: number;
   /** Where controller and process logs go; silent by default. */
   log?: (line: string) => void;
 };

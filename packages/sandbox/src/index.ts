@@ -8,6 +8,11 @@ export { startSandbox, type Sandbox } from './startSandbox';
 export type { SandboxOptions, LocalImage } from './SandboxOptions';
 export type { Faults } from './faults/FaultSettings';
 export { FaultSettings } from './faults/FaultSettings';
+export {
+  writeExecKubeconfig,
+  SANDBOX_CREDENTIAL_PLUGIN,
+  type ExecKubeconfigOptions,
+} from './execKubeconfig';
 export type { RequestCounts } from './api/RequestCounter';
 export type {
   PipelineRunner,

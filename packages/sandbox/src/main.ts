@@ -32,6 +32,8 @@ export async function runFromEnvironment(
     faults: faultsFromEnv(env),
     rbac: env.SANDBOX_RBAC === '1',
     users: parseUsers(env.SANDBOX_USERS),
+    shortTokenLifetimes: env.SANDBOX_SHORT_TOKENS === '1',
+    pathPrefix: env.SANDBOX_PATH_PREFIX,
     log:
       env.SANDBOX_QUIET === '1'
         ? undefined

@@ -3,7 +3,8 @@ import { createApiRequestHandler } from './api/ApiServer';
 import { ALWAYS_ALLOW, RbacAuthorizer } from './auth/authorizer';
 import { ensureBootstrapPolicy } from './auth/bootstrapPolicy';
 import { Identities } from './auth/identities';
-import { WatchRegistry } from './api/handleWatch';
+import { normalizePathPrefix } from './api/pathPrefix';
+import { WatchRegistry } from './api/WatchRegistry';
 import { OpenApiDocuments } from './api/openApiDocuments';
 import { RequestCounter, type RequestCounts } from './api/RequestCounter';
 import { startControllers } from './controllers/startControllers';
@@ -21,10 +22,12 @@ import {
 } from './store/ResourceRegistry';
 
 export type Sandbox = {
-  /** The API server's URL, e.g. https://127.0.0.1:6443 (what the kubeconfig names). */
+  /** The API server's URL, e.g. https://127.0.0.1:6443 (what the kubeconfig names), with the `pathPrefix` if any. */
   url: string;
-  /** The same port spoken as plain HTTP, for fetch and curl (kubectl insists on TLS to send a token). */
+  /** The same port spoken as plain HTTP, for fetch and curl (kubectl insists on TLS to send a token); with the `pathPrefix` if any. */
   plainHttpUrl: string;
+  /** The `pathPrefix` the API is served under ('' when none). */
+  pathPrefix: string;
   token: string;
   /** PEM of the self-signed certificate the HTTPS side presents (it is its own CA). */
   caCertificate: string;
@@ -35,8 +38,16 @@ export type Sandbox = {
   faults: FaultSettings;
   /** The bearer token of each configured user (`users` option), by user name. */
   userTokens: Record<string, string>;
-  /** A bearer token for a ServiceAccount, as `kubectl create token` returns. */
-  serviceAccountToken(namespace: string, name: string): string;
+  /**
+   * A bearer token for a ServiceAccount, as `kubectl create token` returns: valid for
+   * `expirationSeconds` (any positive number, no 600 s floor) or, without it, for as long as
+   * the account exists.
+   */
+  serviceAccountToken(
+    namespace: string,
+    name: string,
+    expirationSeconds?: number,
+  ): string;
   requestCounts(): RequestCounts;
   /** Direct access to cluster state, for tests and the controllers. */
   operations: ClusterOperations;
@@ -63,10 +74,13 @@ export async function startSandbox(
 
   const faults = new FaultSettings(options.faults);
   const counter = new RequestCounter();
-  const watches = new WatchRegistry();
-  // A server that goes down takes its open watches with it, not only the requests that follow.
+  const pathPrefix = normalizePathPrefix(options.pathPrefix);
+  const watches = new WatchRegistry(options.watchBookmarkIntervalMs);
+  watches.setStalled(!!faults.get().watchStall);
   faults.onChange((now, before) => {
+    // A server that goes down takes its open watches with it, not only the requests that follow.
     if (now.apiDown && !before.apiDown) watches.closeAll();
+    watches.setStalled(!!now.watchStall);
   });
   const controllers = await startControllers(ops, faults, options);
 
@@ -81,6 +95,8 @@ export async function startSandbox(
       openApi: new OpenApiDocuments(registry),
       endpoints: controllers.endpoints,
       controllerMetrics: controllers.metrics,
+      pathPrefix,
+      tokenRequests: { shortTokenLifetimes: options.shortTokenLifetimes },
     }),
     { key, cert },
   );
@@ -91,7 +107,7 @@ export async function startSandbox(
     await controllers.stop();
     throw error;
   }
-  const url = `https://127.0.0.1:${port}`;
+  const url = `https://127.0.0.1:${port}${pathPrefix ?? ''}`;
 
   const kubeconfigPath =
     options.kubeconfigPath === false
@@ -104,15 +120,22 @@ export async function startSandbox(
   let stopped: Promise<void> | undefined;
   return {
     url,
-    plainHttpUrl: `http://127.0.0.1:${port}`,
+    plainHttpUrl: `http://127.0.0.1:${port}${pathPrefix ?? ''}`,
+    pathPrefix: pathPrefix ?? '',
     token,
     caCertificate: cert,
     kubeconfigPath,
     dynamodbEndpoint: controllers.dynamodbEndpoint,
     faults,
     userTokens: identities.userTokens,
-    serviceAccountToken: (namespace, name) =>
-      identities.serviceAccountToken(namespace, name),
+    serviceAccountToken: (namespace, name, expirationSeconds) =>
+      identities.serviceAccountToken(
+        namespace,
+        name,
+        expirationSeconds === undefined
+          ? undefined
+          : Date.now() / 1000 + expirationSeconds,
+      ),
     operations: ops,
     requestCounts: () => counter.snapshot(),
     stop: () =>

@@ -15,12 +15,16 @@ import {
 import { handleResourceRequest, verbOf } from './handleResourceRequest';
 import { handleReview } from './handleReview';
 import { handleScale } from './handleScale';
-import { handleTokenRequest } from './handleTokenRequest';
-import type { WatchRegistry } from './handleWatch';
+import {
+  handleTokenRequest,
+  type TokenRequestOptions,
+} from './handleTokenRequest';
+import type { WatchRegistry } from './WatchRegistry';
 import { readObjectBody, sendError, sendJson } from './httpIo';
 import type { OpenApiDocuments } from './openApiDocuments';
 import { openApiV2 } from './openApiV2';
 import { parseApiPath } from './parseApiPath';
+import { stripPathPrefix } from './pathPrefix';
 import type { RequestCounter } from './RequestCounter';
 import { proxyToService, type EndpointResolver } from './serviceProxy';
 
@@ -33,6 +37,9 @@ export type ApiServerDeps = AuthDeps & {
   endpoints: EndpointResolver;
   /** Extra figures for /sandbox/metrics (controller activity). */
   controllerMetrics: () => Record<string, unknown>;
+  /** Everything (the API and /sandbox/*) is served below this path; elsewhere is 404. */
+  pathPrefix?: string;
+  tokenRequests: TokenRequestOptions;
 };
 
 /**
@@ -53,6 +60,9 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox');
+  const below = stripPathPrefix(url.pathname, deps.pathPrefix);
+  if (below === undefined) throw pageNotFound();
+  url.pathname = below;
   const caller = authenticate(deps, req);
   if (url.pathname.startsWith('/sandbox/')) {
     // The sandbox's own controls are for the admin token only.
@@ -172,8 +182,8 @@ async function route(
     return handleTokenRequest(
       ops,
       deps.identities,
-      target.namespace!,
-      target.name!,
+      deps.tokenRequests,
+      { namespace: target.namespace!, name: target.name! },
       await readObjectBody(req),
       res,
     );

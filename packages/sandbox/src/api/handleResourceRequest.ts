@@ -4,7 +4,8 @@ import type { ClusterOperations } from '../store/ClusterOperations';
 import type { KubeObject } from '../store/ObjectStore';
 import { storageKey, type ResourceType } from '../store/ResourceType';
 import { ApiError, methodNotAllowed, pageNotFound } from './ApiError';
-import { handleWatch, type WatchRegistry } from './handleWatch';
+import { handleWatch } from './handleWatch';
+import type { WatchRegistry } from './WatchRegistry';
 import { readObjectBody, sendJson, warningHeaders } from './httpIo';
 import {
   combineFilters,

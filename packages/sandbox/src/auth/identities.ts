@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { ServiceAccountTokens } from './serviceAccountTokens';
 
 /** Who a request is from, as the apiserver's authenticators report it. */
 export type UserInfo = { username: string; uid?: string; groups: string[] };
@@ -17,17 +18,19 @@ const SA_PREFIX = 'system:serviceaccount:';
 /**
  * Bearer tokens → identities. The main token is the admin; each configured user has its own
  * token (given, or derived from the main token so that it survives a restart with persisted
- * state); service-account tokens are signed with the main token and name their account, so
- * they need no storage (see serviceAccountToken).
+ * state); service-account tokens are JWTs signed with the main token that name their account
+ * and their expiry, so they need no storage (see ServiceAccountTokens).
  */
 export class Identities {
   readonly userTokens: Record<string, string> = {};
   readonly #byToken = new Map<string, UserInfo>();
+  readonly #serviceAccounts: ServiceAccountTokens;
 
   constructor(
     private readonly mainToken: string,
     users: Record<string, SandboxUser> = {},
   ) {
+    this.#serviceAccounts = new ServiceAccountTokens(mainToken);
     this.#byToken.set(mainToken, ADMIN);
     for (const [username, user] of Object.entries(users)) {
       const token = user.token ?? this.#sign(`user:${username}`);
@@ -40,8 +43,9 @@ export class Identities {
   }
 
   /**
-   * The identity a token stands for, or undefined when it is unknown. `serviceAccountExists`
-   * lets a deleted ServiceAccount's tokens stop working, as on a real cluster.
+   * The identity a token stands for, or undefined when it is unknown or expired.
+   * `serviceAccountExists` lets a deleted ServiceAccount's tokens stop working, as on a real
+   * cluster.
    */
   authenticate(
     token: string | undefined,
@@ -50,24 +54,22 @@ export class Identities {
     if (!token) return undefined;
     const known = this.#byToken.get(token);
     if (known) return known;
-    const parts = token.split('.');
-    if (parts.length !== 4 || parts[0] !== 'sandbox-sa') return undefined;
-    const [, namespace, name, signature] = parts;
-    const expected = this.#sign(`sa:${namespace}:${name}`);
-    if (
-      signature.length !== expected.length ||
-      !timingSafeEqual(Buffer.from(signature), Buffer.from(expected)) ||
-      !serviceAccountExists(namespace, name)
-    )
+    const account = this.#serviceAccounts.verify(token);
+    if (!account || !serviceAccountExists(account.namespace, account.name))
       return undefined;
-    return serviceAccountUser(namespace, name);
+    return serviceAccountUser(account.namespace, account.name);
   }
 
-  /** A bearer token for a ServiceAccount (what `kubectl create token` returns). */
-  serviceAccountToken(namespace: string, name: string): string {
-    return `sandbox-sa.${namespace}.${name}.${this.#sign(
-      `sa:${namespace}:${name}`,
-    )}`;
+  /**
+   * A bearer token for a ServiceAccount (what `kubectl create token` returns), valid until
+   * `expiresAt` (epoch seconds) or, without it, for as long as the account exists.
+   */
+  serviceAccountToken(
+    namespace: string,
+    name: string,
+    expiresAt?: number,
+  ): string {
+    return this.#serviceAccounts.mint({ namespace, name }, expiresAt);
   }
 
   #sign(what: string): string {

@@ -17,6 +17,12 @@ export type Faults = {
   api5xx?: 500 | 503 | boolean;
   /** Every API connection is closed at once, as if the server were down. */
   apiDown?: boolean;
+  /**
+   * Every open and new watch stays open and sends nothing (no events, no bookmarks, not even its
+   * end) until cleared; what happens meanwhile is lost on those streams, as behind a proxy or
+   * load balancer that silently stopped forwarding.
+   */
+  watchStall?: boolean;
 };
 
 const KEYS: Array<keyof Faults> = [
@@ -27,6 +33,7 @@ const KEYS: Array<keyof Faults> = [
   'apiErrorRate',
   'api5xx',
   'apiDown',
+  'watchStall',
 ];
 
 export class FaultSettings {
@@ -85,6 +92,7 @@ function normalise(input: Faults): Faults {
   if (input.api5xx === 500 || input.api5xx === 503) out.api5xx = input.api5xx;
   else if (input.api5xx === true) out.api5xx = 503;
   if (input.apiDown) out.apiDown = true;
+  if (input.watchStall) out.watchStall = true;
   return out;
 }
 
@@ -118,5 +126,6 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): Faults {
     env.SANDBOX_FAULT_API_5XX && Number(env.SANDBOX_FAULT_API_5XX),
   );
   pick('apiDown', flag(env.SANDBOX_FAULT_API_DOWN));
+  pick('watchStall', flag(env.SANDBOX_FAULT_WATCH_STALL));
   return normalise(faults as Faults);
 }
