@@ -13,6 +13,20 @@ export interface Config {
       name: string;
       /** The API server URL. Not needed with `inCluster` or `kubeconfig`. */
       url?: string;
+      /**
+       * An auth strategy by the Backstage Kubernetes plugin's name, instead of `auth`:
+       * `serviceAccount`, `aws` (EKS through IAM), `googleServiceAccount`, `azure`,
+       * `localKubectlProxy`, or one added through `createKratixClustersServiceFactory`.
+       * `google`, `oidc` and `aks` act as each signed-in user and are refused at start-up.
+       */
+      authProvider?: string;
+      /**
+       * The strategy's settings, as the Kubernetes plugin names them, e.g.
+       * `kubernetes.io/aws-assume-role`, `kubernetes.io/aws-external-id`,
+       * `kubernetes.io/x-k8s-aws-id`, `serviceAccountToken`.
+       * @visibility secret
+       */
+      authMetadata?: { [key: string]: string };
       /** Authentication: a service-account token, a kubeconfig, or in-cluster. */
       auth?: {
         /**
@@ -30,6 +44,8 @@ export interface Config {
        * @visibility secret
        */
       caData?: string;
+      /** A file holding the PEM certificate authority, instead of caData. */
+      caFile?: string;
       /** Skip TLS verification. For development clusters only. */
       skipTLSVerify?: boolean;
     }>;

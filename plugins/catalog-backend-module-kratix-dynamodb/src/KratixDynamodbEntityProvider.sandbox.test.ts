@@ -70,7 +70,7 @@ describe('KratixDynamodbEntityProvider against the sandbox cluster', () => {
     await kubectl('apply', '-f', 'examples/requests/simple.yaml');
     await kubectl('apply', '-f', 'examples/kubevela/session-management-app.yaml');
     const clients = new ClusterClientFactory([
-      { name: 'sandbox', url: sandbox.plainHttpUrl, auth: { type: 'serviceAccountToken', token: sandbox.token }, skipTLSVerify: false },
+      { name: 'sandbox', url: sandbox.plainHttpUrl, auth: { type: 'provider', provider: 'serviceAccount', metadata: { serviceAccountToken: sandbox.token } }, skipTLSVerify: false },
     ]);
     clusters = { clients, informers: new ClusterInformers(clients, mockServices.logger.mock(), { maxBackoffMs: 200 }) };
     provider = new KratixDynamodbEntityProvider({

@@ -1,49 +1,19 @@
-import { Config } from '@backstage/config';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config, ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { AuthStrategies, checkAuthProviders } from './auth/authStrategies';
 import { ClusterConfig, readClusterConfigs } from './clusterConfig';
-import { ClusterConnection } from './httpTransport';
+import { connectionFor } from './clusterConnection';
 import { KubernetesClient, KubernetesClientOptions } from './KubernetesClient';
 
 type ClientTuning = Omit<KubernetesClientOptions, 'cluster' | 'connection'>;
 
-/**
- * Connection details from a kubeconfig file or the pod's service account. Only these auth
- * types need @kubernetes/client-node, which is ESM-only, so it is loaded on demand.
- */
-async function connectionFromKubeConfig(cluster: ClusterConfig): Promise<ClusterConnection> {
-  const k8s = await import('@kubernetes/client-node');
-  const kc = new k8s.KubeConfig();
-  if (cluster.auth.type === 'inCluster') {
-    kc.loadFromCluster();
-  } else if (cluster.auth.type === 'kubeconfig') {
-    kc.loadFromFile(cluster.auth.path);
-    if (cluster.auth.context) kc.setCurrentContext(cluster.auth.context);
-  }
-  const server = cluster.url ?? kc.getCurrentCluster()?.server;
-  if (!server) throw new InputError(`Cluster '${cluster.name}' has no server URL in its kubeconfig`);
-  const options: { headers?: Record<string, string>; ca?: any; cert?: any; key?: any; rejectUnauthorized?: boolean } = {};
-  await kc.applyToHTTPSOptions(options as any);
-  return {
-    server,
-    headers: { ...(options.headers ?? {}) },
-    ca: options.ca,
-    cert: options.cert,
-    key: options.key,
-    rejectUnauthorized: cluster.skipTLSVerify ? false : options.rejectUnauthorized !== false,
-  };
-}
-
-function connectionFromConfig(cluster: ClusterConfig): ClusterConnection {
-  return {
-    server: cluster.url!,
-    headers:
-      cluster.auth.type === 'serviceAccountToken'
-        ? { Authorization: `Bearer ${cluster.auth.token}` }
-        : {},
-    ca: cluster.caData ? Buffer.from(cluster.caData, 'base64') : undefined,
-    rejectUnauthorized: !cluster.skipTLSVerify,
-  };
-}
+/** @public */
+export type ClusterClientFactoryOptions = ClientTuning & {
+  /** Auth strategies by `authProvider` name, added to (or replacing) the built-in ones. */
+  authStrategies?: AuthStrategies;
+  logger?: LoggerService;
+};
 
 /**
  * One KubernetesClient per configured cluster, made on first use and then reused (so its
@@ -54,14 +24,24 @@ export class ClusterClientFactory {
   readonly #clusters: Map<string, ClusterConfig>;
   readonly #clients = new Map<string, Promise<KubernetesClient>>();
   readonly #tuning: ClientTuning;
+  readonly #config: Config;
+  readonly #strategies: AuthStrategies;
+  readonly #logger?: LoggerService;
 
-  static fromConfig(config: Config, tuning: ClientTuning = {}) {
-    return new ClusterClientFactory(readClusterConfigs(config), tuning);
+  /** The clusters of the app's config; an auth provider that cannot work fails here, at start-up. */
+  static fromConfig(config: Config, options: ClusterClientFactoryOptions = {}) {
+    return new ClusterClientFactory(readClusterConfigs(config), { ...options, config });
   }
 
-  constructor(clusters: ClusterConfig[], tuning: ClientTuning = {}) {
+  constructor(clusters: ClusterConfig[], options: ClusterClientFactoryOptions & { config?: Config } = {}) {
+    const { authStrategies = {}, logger, config, ...tuning } = options;
+    checkAuthProviders(clusters, authStrategies);
     this.#clusters = new Map(clusters.map(c => [c.name, c]));
     this.#tuning = tuning;
+    this.#strategies = authStrategies;
+    this.#logger = logger;
+    // The AWS and Google strategies read their own settings from the app's config.
+    this.#config = config ?? new ConfigReader({});
   }
 
   /** The names of the configured clusters, for pickers and providers. */
@@ -79,10 +59,11 @@ export class ClusterClientFactory {
     let client = this.#clients.get(name);
     if (!client) {
       client = (async () => {
-        const connection =
-          cluster.auth.type === 'kubeconfig' || cluster.auth.type === 'inCluster'
-            ? await connectionFromKubeConfig(cluster)
-            : connectionFromConfig(cluster);
+        const connection = await connectionFor(cluster, {
+          config: this.#config,
+          logger: this.#logger,
+          strategies: this.#strategies,
+        });
         return new KubernetesClient({ ...this.#tuning, cluster: name, connection });
       })();
       client.catch(() => this.#clients.delete(name));

@@ -1,60 +1,79 @@
 import { ConfigReader } from '@backstage/config';
 import { readClusterConfigs } from './clusterConfig';
 
+const own = (clusters: object[]) =>
+  readClusterConfigs(new ConfigReader({ kratixDynamodb: { clusters } } as ConstructorParameters<typeof ConfigReader>[0]));
+
 describe('readClusterConfigs', () => {
   it('reads kratixDynamodb.clusters with each kind of auth', () => {
-    const clusters = readClusterConfigs(
-      new ConfigReader({
-        kratixDynamodb: {
-          clusters: [
-            { name: 'a', url: 'https://a', auth: { serviceAccountToken: 't' }, caData: 'Q0E=' },
-            { name: 'b', auth: { kubeconfig: { path: '/k', context: 'ctx' } } },
-            { name: 'c', auth: { inCluster: true } },
-            { name: 'd', url: 'http://127.0.0.1:1', skipTLSVerify: true },
-          ],
-        },
-      }),
-    );
+    const clusters = own([
+      { name: 'a', url: 'https://a', auth: { serviceAccountToken: 't' }, caData: 'Q0E=' },
+      { name: 'b', auth: { kubeconfig: { path: '/k', context: 'ctx' } } },
+      { name: 'c', auth: { inCluster: true } },
+      { name: 'd', url: 'https://d', authProvider: 'aws', authMetadata: { 'kubernetes.io/aws-assume-role': 'arn:aws:iam::1:role/r' }, caFile: '/ca.pem' },
+      { name: 'e', authProvider: 'localKubectlProxy' },
+    ]);
     expect(clusters.map(c => c.auth)).toEqual([
-      { type: 'serviceAccountToken', token: 't' },
+      { type: 'provider', provider: 'serviceAccount', metadata: { serviceAccountToken: 't' } },
       { type: 'kubeconfig', path: '/k', context: 'ctx' },
       { type: 'inCluster' },
-      { type: 'none' },
+      { type: 'provider', provider: 'aws', metadata: { 'kubernetes.io/aws-assume-role': 'arn:aws:iam::1:role/r' } },
+      { type: 'provider', provider: 'localKubectlProxy', metadata: {} },
     ]);
     expect(clusters[0].caData).toBe('Q0E=');
-    expect(clusters[3].skipTLSVerify).toBe(true);
+    expect(clusters[3].caFile).toBe('/ca.pem');
+    expect(clusters[4].url).toBe('http://localhost:8001');
   });
 
-  it('falls back to the Kubernetes plugin config clusters', () => {
+  it('reads the Kubernetes plugin\'s config clusters with every field it honours, legacy ones included', () => {
     const clusters = readClusterConfigs(
       new ConfigReader({
         kubernetes: {
           clusterLocatorMethods: [
             { type: 'catalog' },
-            { type: 'config', clusters: [{ name: 'k', url: 'https://k', serviceAccountToken: 's' }] },
+            {
+              type: 'config',
+              clusters: [
+                { name: 'k', url: 'https://k', authProvider: 'serviceAccount', serviceAccountToken: 's', caFile: '/ca', skipTLSVerify: true },
+                { name: 'eks', url: 'https://eks', authProvider: 'aws', assumeRole: 'arn:r', externalId: 'x', authMetadata: { 'kubernetes.io/x-k8s-aws-id': 'prod' } },
+              ],
+            },
+            { type: 'localKubectlProxy' },
           ],
         },
       }),
     );
     expect(clusters).toEqual([
-      { name: 'k', url: 'https://k', auth: { type: 'serviceAccountToken', token: 's' }, caData: undefined, skipTLSVerify: false },
+      { name: 'k', url: 'https://k', auth: { type: 'provider', provider: 'serviceAccount', metadata: { serviceAccountToken: 's' } }, caData: undefined, caFile: '/ca', skipTLSVerify: true },
+      {
+        name: 'eks',
+        url: 'https://eks',
+        auth: {
+          type: 'provider',
+          provider: 'aws',
+          metadata: { 'kubernetes.io/x-k8s-aws-id': 'prod', 'kubernetes.io/aws-assume-role': 'arn:r', 'kubernetes.io/aws-external-id': 'x' },
+        },
+        caData: undefined,
+        caFile: undefined,
+        skipTLSVerify: false,
+      },
+      { name: 'local', url: 'http://localhost:8001', auth: { type: 'provider', provider: 'localKubectlProxy', metadata: {} }, skipTLSVerify: false },
     ]);
   });
 
-  it('refuses two kinds of auth, a missing url and a duplicate name', () => {
+  it('never makes an anonymous client by omission: no auth, two kinds of auth, a missing url, a duplicate name', () => {
+    expect(() => own([{ name: 'a', url: 'https://a' }])).toThrow(/cluster 'a': set exactly one of/);
+    expect(() => own([{ name: 'a', url: 'https://a', auth: { serviceAccountToken: 't', inCluster: true } }])).toThrow(/set exactly one of/);
+    expect(() => own([{ name: 'a', authProvider: 'aws' }])).toThrow(/needs a url/);
     expect(() =>
-      readClusterConfigs(new ConfigReader({ kratixDynamodb: { clusters: [
-        { name: 'a', url: 'https://a', auth: { serviceAccountToken: 't', inCluster: true } },
-      ] } })),
-    ).toThrow(/choose one of/);
-    expect(() =>
-      readClusterConfigs(new ConfigReader({ kratixDynamodb: { clusters: [{ name: 'a' }] } })),
-    ).toThrow(/needs a url/);
-    expect(() =>
-      readClusterConfigs(new ConfigReader({ kratixDynamodb: { clusters: [
-        { name: 'a', url: 'https://a' }, { name: 'a', url: 'https://b' },
-      ] } })),
+      own([
+        { name: 'a', url: 'https://a', authProvider: 'aws' },
+        { name: 'a', url: 'https://b', authProvider: 'aws' },
+      ]),
     ).toThrow(/configured twice/);
+    expect(() =>
+      readClusterConfigs(new ConfigReader({ kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'k', url: 'https://k' }] }] } })),
+    ).toThrow(/kubernetes cluster 'k' has no authProvider/);
   });
 
   it('is empty when nothing is configured', () => {

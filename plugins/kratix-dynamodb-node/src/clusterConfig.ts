@@ -1,12 +1,20 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
-/** @public How the backend authenticates to one cluster. */
+/**
+ * How the backend authenticates to one cluster.
+ * - `provider`: an auth strategy by the Backstage Kubernetes plugin's name (`serviceAccount`,
+ *   `aws`, `googleServiceAccount`, `azure`, `localKubectlProxy`, or one an adopter adds) with
+ *   its `authMetadata`.
+ * - `kubeconfig`: a kubeconfig file (exec plugins, OIDC, client certificates, proxy-url and
+ *   tls-server-name all work, and credentials are refreshed as they expire).
+ * - `inCluster`: the pod's own service account, its token re-read as it is rotated.
+ * @public
+ */
 export type ClusterAuth =
-  | { type: 'serviceAccountToken'; token: string }
+  | { type: 'provider'; provider: string; metadata: Record<string, string> }
   | { type: 'kubeconfig'; path: string; context?: string }
-  | { type: 'inCluster' }
-  | { type: 'none' };
+  | { type: 'inCluster' };
 
 /** @public One cluster the plugins may read and write. */
 export type ClusterConfig = {
@@ -14,70 +22,100 @@ export type ClusterConfig = {
   url?: string;
   auth: ClusterAuth;
   caData?: string;
+  caFile?: string;
   skipTLSVerify: boolean;
 };
 
-function readAuth(cluster: Config, name: string): ClusterAuth {
+/** `authMetadata` as the Kubernetes plugin reads it: its keys hold dots, so it is read whole. */
+function metadataOf(cluster: Config): Record<string, string> {
+  const raw = cluster.getOptional<Record<string, unknown>>('authMetadata') ?? {};
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, String(value)]));
+}
+
+function readOwnAuth(cluster: Config, name: string): ClusterAuth {
   const auth = cluster.getOptionalConfig('auth');
-  if (!auth) return { type: 'none' };
-  const token = auth.getOptionalString('serviceAccountToken');
-  const kubeconfig = auth.getOptionalConfig('kubeconfig');
-  const inCluster = auth.getOptionalBoolean('inCluster');
-  const chosen = [token !== undefined, kubeconfig !== undefined, inCluster === true].filter(Boolean);
-  if (chosen.length > 1) {
+  const token = auth?.getOptionalString('serviceAccountToken');
+  const kubeconfig = auth?.getOptionalConfig('kubeconfig');
+  const inCluster = auth?.getOptionalBoolean('inCluster') === true;
+  const provider = cluster.getOptionalString('authProvider');
+  const chosen = [token !== undefined, kubeconfig !== undefined, inCluster, provider !== undefined].filter(Boolean);
+  if (chosen.length !== 1) {
     throw new InputError(
-      `kratixDynamodb cluster '${name}': choose one of auth.serviceAccountToken, auth.kubeconfig and auth.inCluster`,
+      `kratixDynamodb cluster '${name}': set exactly one of auth.serviceAccountToken, auth.kubeconfig, auth.inCluster and authProvider` +
+        ' (authProvider: localKubectlProxy for an unauthenticated local proxy)',
     );
   }
-  if (token !== undefined) return { type: 'serviceAccountToken', token };
-  if (kubeconfig) {
-    return {
-      type: 'kubeconfig',
-      path: kubeconfig.getString('path'),
-      context: kubeconfig.getOptionalString('context'),
-    };
-  }
+  if (token !== undefined) return { type: 'provider', provider: 'serviceAccount', metadata: { serviceAccountToken: token } };
+  if (kubeconfig) return { type: 'kubeconfig', path: kubeconfig.getString('path'), context: kubeconfig.getOptionalString('context') };
   if (inCluster) return { type: 'inCluster' };
-  return { type: 'none' };
+  return { type: 'provider', provider: provider!, metadata: metadataOf(cluster) };
 }
 
 function readOwnClusters(configs: Config[]): ClusterConfig[] {
   return configs.map(cluster => {
     const name = cluster.getString('name');
-    const auth = readAuth(cluster, name);
-    const url = cluster.getOptionalString('url');
-    if (!url && auth.type !== 'inCluster' && auth.type !== 'kubeconfig') {
-      throw new InputError(`kratixDynamodb cluster '${name}' needs a url`);
-    }
+    const auth = readOwnAuth(cluster, name);
+    const url = cluster.getOptionalString('url') ?? (isLocalProxy(auth) ? LOCAL_PROXY_URL : undefined);
+    if (!url && auth.type === 'provider') throw new InputError(`kratixDynamodb cluster '${name}' needs a url`);
     return {
       name,
       url,
       auth,
       caData: cluster.getOptionalString('caData'),
+      caFile: cluster.getOptionalString('caFile'),
       skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
     };
   });
 }
 
+const LOCAL_PROXY_URL = 'http://localhost:8001';
+const isLocalProxy = (auth: ClusterAuth) => auth.type === 'provider' && auth.provider === 'localKubectlProxy';
+
 /**
- * The Backstage Kubernetes plugin's `config` locator clusters, so an app that already has
- * them configured needs no second copy.
+ * Fields the Kubernetes plugin still accepts beside `authMetadata`, and the metadata keys they
+ * stand for.
+ */
+const LEGACY_METADATA_FIELDS: Record<string, string> = {
+  serviceAccountToken: 'serviceAccountToken',
+  assumeRole: 'kubernetes.io/aws-assume-role',
+  externalId: 'kubernetes.io/aws-external-id',
+  oidcTokenProvider: 'kubernetes.io/oidc-token-provider',
+};
+
+/**
+ * The Backstage Kubernetes plugin's clusters, with the fields that plugin honours, so an app
+ * that already configures them needs no second list. `config` locators give their clusters and
+ * `localKubectlProxy` its local proxy. The `catalog` and `gke` locators find clusters at run
+ * time through services this plugin does not use; their clusters must be listed under
+ * `kratixDynamodb.clusters` to be used here.
  */
 function readKubernetesPluginClusters(config: Config): ClusterConfig[] {
   const locators = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
-  return locators
-    .filter(locator => locator.getString('type') === 'config')
-    .flatMap(locator => locator.getOptionalConfigArray('clusters') ?? [])
-    .map(cluster => {
-      const token = cluster.getOptionalString('serviceAccountToken');
+  return locators.flatMap((locator): ClusterConfig[] => {
+    const type = locator.getString('type');
+    if (type === 'localKubectlProxy') {
+      return [{ name: 'local', url: LOCAL_PROXY_URL, auth: { type: 'provider', provider: 'localKubectlProxy', metadata: {} }, skipTLSVerify: false } satisfies ClusterConfig];
+    }
+    if (type !== 'config') return [];
+    return (locator.getOptionalConfigArray('clusters') ?? []).map(cluster => {
+      const name = cluster.getString('name');
+      const provider = cluster.getOptionalString('authProvider');
+      if (!provider) throw new InputError(`kubernetes cluster '${name}' has no authProvider`);
+      const metadata = metadataOf(cluster);
+      for (const [field, key] of Object.entries(LEGACY_METADATA_FIELDS)) {
+        const value = cluster.getOptionalString(field);
+        if (value !== undefined && metadata[key] === undefined) metadata[key] = value;
+      }
       return {
-        name: cluster.getString('name'),
+        name,
         url: cluster.getString('url'),
-        auth: token ? { type: 'serviceAccountToken', token } : { type: 'none' },
+        auth: { type: 'provider', provider, metadata },
         caData: cluster.getOptionalString('caData'),
+        caFile: cluster.getOptionalString('caFile'),
         skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
       } satisfies ClusterConfig;
     });
+  });
 }
 
 /**

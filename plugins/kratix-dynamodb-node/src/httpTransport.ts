@@ -1,14 +1,30 @@
 import http from 'node:http';
 import https from 'node:https';
 
-/** How to reach one API server. Holds credentials: never log or return it. */
-export type ClusterConnection = {
-  server: string;
+/** What authenticates one request: headers and, for client certificates, the key pair. */
+export type RequestCredentials = {
   headers: Record<string, string>;
-  ca?: string | Buffer;
   cert?: string | Buffer;
   key?: string | Buffer;
+};
+
+/** How to reach one API server. Holds credentials: never log or return it. */
+export type ClusterConnection = {
+  /** The server URL; a path (a Rancher-style `/k8s/clusters/c-1`) is kept in front of every request. */
+  server: string;
+  /**
+   * Asked before every request, so that a credential that expires (an EKS or exec token, a
+   * rotated service-account token) is never used past its time.
+   */
+  credentials?: () => Promise<RequestCredentials>;
+  /** Fixed headers, for a connection whose credentials never change (tests, local proxies). */
+  headers?: Record<string, string>;
+  ca?: string | Buffer;
+  /** The name to check the server certificate against (kubeconfig's tls-server-name). */
+  servername?: string;
   rejectUnauthorized: boolean;
+  /** The agent to send through, when the cluster is reached through a proxy (proxy-url). */
+  agent?: http.Agent;
 };
 
 export type HttpRequest = {
@@ -40,17 +56,25 @@ export class TransportError extends Error {
   }
 }
 
-function requestOptions(connection: ClusterConnection, req: HttpRequest) {
-  const url = new URL(req.path, connection.server);
+/** The request URL under the server's own path (`new URL(path, server)` would drop that path). */
+export function requestUrl(server: string, path: string): URL {
+  return new URL(`${server.replace(/\/+$/, '')}${path}`);
+}
+
+async function requestOptions(connection: ClusterConnection, req: HttpRequest) {
+  const url = requestUrl(connection.server, req.path);
+  const credentials = connection.credentials ? await connection.credentials() : { headers: connection.headers ?? {} };
   return {
     url,
     options: {
       method: req.method,
-      headers: { Accept: 'application/json', ...connection.headers, ...req.headers },
+      headers: { Accept: 'application/json', ...credentials.headers, ...req.headers },
       ca: connection.ca,
-      cert: connection.cert,
-      key: connection.key,
+      cert: credentials.cert,
+      key: credentials.key,
+      servername: connection.servername,
       rejectUnauthorized: connection.rejectUnauthorized,
+      agent: connection.agent,
     },
   };
 }
@@ -60,8 +84,14 @@ function transportFor(url: URL) {
 }
 
 /** One HTTP exchange with the API server, bounded in time (`timeoutMs`) and size (`maxBodyBytes`). */
-export function sendRequest(connection: ClusterConnection, req: HttpRequest): Promise<HttpResponse> {
-  const { url, options } = requestOptions(connection, req);
+export async function sendRequest(connection: ClusterConnection, req: HttpRequest): Promise<HttpResponse> {
+  let prepared: Awaited<ReturnType<typeof requestOptions>>;
+  try {
+    prepared = await requestOptions(connection, req);
+  } catch (e) {
+    throw new TransportError(`could not obtain credentials: ${(e as Error).message}`);
+  }
+  const { url, options } = prepared;
   const maxBodyBytes = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -111,13 +141,15 @@ export function sendRequest(connection: ClusterConnection, req: HttpRequest): Pr
  * A long-lived GET whose body is newline-delimited JSON (a watch). Each complete line goes to
  * `onLine`; `onEnd` fires once when the stream ends for any reason.
  */
-export function streamLines(
+export async function streamLines(
   connection: ClusterConnection,
   path: string,
   onLine: (line: string) => void,
   onEnd: (error?: Error) => void,
-): { close: () => void } {
-  const { url, options } = requestOptions(connection, { method: 'GET', path, timeoutMs: 0 });
+): Promise<{ close: () => void }> {
+  const { url, options } = await requestOptions(connection, { method: 'GET', path, timeoutMs: 0 }).catch(e => {
+    throw new TransportError(`could not obtain credentials: ${(e as Error).message}`);
+  });
   let ended = false;
   const end = (error?: Error) => {
     if (!ended) {

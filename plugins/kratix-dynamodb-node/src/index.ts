@@ -23,5 +23,8 @@ export type {
   InformerState,
 } from './informers/ObjectInformer';
 export { ClusterInformers } from './informers/ClusterInformers';
-export { kratixClustersServiceRef } from './kratixClustersService';
-export type { KratixClustersService } from './kratixClustersService';
+export { createKratixClustersServiceFactory, kratixClustersServiceRef } from './kratixClustersService';
+export type { KratixClustersService, KratixClustersServiceFactoryOptions } from './kratixClustersService';
+export type { AuthStrategies } from './auth/authStrategies';
+export type { ClusterClientFactoryOptions } from './ClusterClientFactory';
+export type { RequestCredentials } from './httpTransport';

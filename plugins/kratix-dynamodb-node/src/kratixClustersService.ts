@@ -2,7 +2,9 @@ import {
   coreServices,
   createServiceFactory,
   createServiceRef,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { AuthStrategies } from './auth/authStrategies';
 import { ClusterClientFactory } from './ClusterClientFactory';
 import { ClusterInformers } from './informers/ClusterInformers';
 
@@ -18,22 +20,43 @@ export interface KratixClustersService {
 }
 
 /** @public */
+export type KratixClustersServiceFactoryOptions = {
+  /**
+   * Auth strategies by `authProvider` name, beside the built-in ones (or replacing one), in the
+   * shape of the Kubernetes plugin's `AuthenticationStrategy`.
+   */
+  authStrategies?: AuthStrategies;
+};
+
+/**
+ * The factory of the clusters service. The default one reads the app's config; an adopter who
+ * needs another auth strategy adds this one instead:
+ * `backend.add(createKratixClustersServiceFactory({ authStrategies: { vault: new VaultStrategy() } }))`.
+ * @public
+ */
+export function createKratixClustersServiceFactory(
+  options: KratixClustersServiceFactoryOptions = {},
+): ServiceFactory<KratixClustersService, 'root', 'singleton'> {
+  return createServiceFactory({
+    service: kratixClustersServiceRef,
+    deps: {
+      config: coreServices.rootConfig,
+      logger: coreServices.rootLogger,
+      lifecycle: coreServices.rootLifecycle,
+    },
+    factory({ config, logger, lifecycle }) {
+      const pluginLogger = logger.child({ plugin: 'kratix-dynamodb' });
+      const clients = ClusterClientFactory.fromConfig(config, { authStrategies: options.authStrategies, logger: pluginLogger });
+      const informers = new ClusterInformers(clients, pluginLogger);
+      lifecycle.addShutdownHook(() => informers.stopAll());
+      return { clients, informers };
+    },
+  });
+}
+
+/** @public */
 export const kratixClustersServiceRef = createServiceRef<KratixClustersService>({
   id: 'kratix-dynamodb.clusters',
   scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.rootLogger,
-        lifecycle: coreServices.rootLifecycle,
-      },
-      factory({ config, logger, lifecycle }) {
-        const clients = ClusterClientFactory.fromConfig(config);
-        const informers = new ClusterInformers(clients, logger.child({ plugin: 'kratix-dynamodb' }));
-        lifecycle.addShutdownHook(() => informers.stopAll());
-        return { clients, informers };
-      },
-    }),
+  defaultFactory: async () => createKratixClustersServiceFactory(),
 });

@@ -27,8 +27,12 @@ export function actionDependencies(
           name: TEST_CLUSTER,
           url,
           auth: options.token
-            ? { type: 'serviceAccountToken', token: options.token }
-            : { type: 'none' },
+            ? {
+                type: 'provider',
+                provider: 'serviceAccount',
+                metadata: { serviceAccountToken: options.token },
+              }
+            : { type: 'provider', provider: 'localKubectlProxy', metadata: {} },
           skipTLSVerify: false,
         },
       ],
@@ -40,6 +44,7 @@ export function actionDependencies(
     config: new ConfigReader({
       kratixDynamodb: {
         defaults: { region: 'us-east-1', namespace: 'default' },
+        scaffolder: { allowedImages: ['session-api:'] },
       },
     }),
     pollIntervalMs: 20,
