@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   api,
+  kubectl,
   startTestSandbox,
   type TestSandbox,
 } from '../__testUtils__/testSandbox';
@@ -127,6 +128,32 @@ describe('token lifetimes', () => {
     },
     20_000,
   );
+
+  it('lets kubectl create token --duration ask for a lifetime (sent as protobuf)', async () => {
+    sandbox = await startTestSandbox({ controllers: false });
+    await kubectl(sandbox, ['create', 'serviceaccount', 'robot']);
+    const refused = await kubectl(sandbox, [
+      'create',
+      'token',
+      'robot',
+      '--duration=60s',
+    ]);
+    expect(refused.stderr).toBe(
+      'error: failed to create token: TokenRequest.authentication.k8s.io "" is invalid: spec.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes\n',
+    );
+    const before = Date.now() / 1000;
+    const created = await kubectl(sandbox, [
+      'create',
+      'token',
+      'robot',
+      '--duration=15m',
+    ]);
+    expect(created.code).toBe(0);
+    expect(claims(created.stdout.trim()).exp - before).toBeGreaterThanOrEqual(
+      900,
+    );
+    expect(claims(created.stdout.trim()).exp - before).toBeLessThanOrEqual(902);
+  }, 30_000);
 
   it('gives expiring tokens from serviceAccountToken() too, with no floor', async () => {
     sandbox = await startTestSandbox({ controllers: false });
