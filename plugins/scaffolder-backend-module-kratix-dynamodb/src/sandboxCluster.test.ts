@@ -3,44 +3,22 @@
  * CRD schemas, Kratix running the real workflow pipeline, ACK on dynalite, and KubeVela
  * running the session-api process. The actions only see a cluster at a URL.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { startSandbox, type Sandbox } from '@kratix-dynamodb/sandbox';
-import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Sandbox } from '@kratix-dynamodb/sandbox';
 import {
   DYNAMODB_REQUEST_GVK,
-  KRATIX_PROMISE_GVK,
   KUBEVELA_APPLICATION_GVK,
 } from '@kratix-dynamodb/common';
-import { ClusterClientFactory, KubernetesClient } from '@kratix-dynamodb/node';
-import { parse } from 'yaml';
+import type { KubernetesClient } from '@kratix-dynamodb/node';
 import {
   createKratixDynamodbActions,
   KratixDynamodbActionDependencies,
 } from './actions';
 import { actionContext } from './__testUtils__/actionTestKit';
-import {
-  firstStepInput,
-  loadTemplate,
-} from './__testUtils__/templateReplay';
+import { startSandboxForActions } from './__testUtils__/sandboxActions';
+import { firstStepInput, loadTemplate } from './__testUtils__/templateReplay';
 
 const REPO = path.resolve(__dirname, '../../..');
-
-async function waitUntil<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-}
 
 describe('the actions against the sandbox cluster', () => {
   let sandbox: Sandbox;
@@ -48,42 +26,9 @@ describe('the actions against the sandbox cluster', () => {
   let client: KubernetesClient;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      port: 0,
-      dynamodbPort: 0,
-      createTableMs: 100,
-      kubeconfigPath: false,
-    });
-    const config = new ConfigReader({
-      kratixDynamodb: {
-        clusters: [
-          {
-            name: 'sandbox',
-            url: sandbox.plainHttpUrl,
-            auth: { serviceAccountToken: sandbox.token },
-          },
-        ],
-        defaults: { region: 'us-east-1', namespace: 'default' },
-      },
-    });
-    const clients = ClusterClientFactory.fromConfig(config);
-    deps = {
-      clients,
-      config,
-      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-      pollIntervalMs: 200,
-    };
-    client = await clients.forCluster('sandbox');
-    const promise = parse(
-      fs.readFileSync(
-        path.join(REPO, 'examples/kratix-promise/promise.yaml'),
-        'utf8',
-      ),
-    );
-    await client.create(KRATIX_PROMISE_GVK, promise);
-    await waitUntil('the DynamoDBRequest API', () =>
-      client.resolve(DYNAMODB_REQUEST_GVK),
-    );
+    const started = await startSandboxForActions();
+    ({ sandbox, client } = started);
+    deps = started.deps();
   }, 60_000);
 
   afterAll(() => sandbox?.stop());

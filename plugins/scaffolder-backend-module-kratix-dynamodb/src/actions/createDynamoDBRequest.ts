@@ -10,6 +10,7 @@ import { examples } from './createDynamoDBRequest.examples';
 import { deliver } from './delivery/deliver';
 import { renderDynamoDBRequest } from './delivery/renderDynamoDBRequest';
 import { ActionDefaults, readActionDefaults } from './inputs/actionDefaults';
+import { checkInputShape } from './inputs/checkInputShape';
 import { throwIfInvalid } from './inputs/fieldErrors';
 import {
   RequestFieldInput,
@@ -23,13 +24,22 @@ import { TargetInput, targetInputs } from './inputs/targetInputs';
 import { Target, validateTarget } from './inputs/validateTarget';
 import { readDynamoDBTableReadiness } from './readiness/waitForDynamoDBTable';
 import { waitAfterDelivery } from './readiness/waitAfterDelivery';
+import {
+  checkCapacity,
+  checkNamespaceAllowed,
+} from './policy/checkCreateLimits';
+import { tableNameUnused } from './policy/tableNameUnused';
+import { CreateLimits, readCreateLimits } from './policy/createLimits';
 
 export const CREATE_DYNAMODB_REQUEST_ACTION_ID = 'kratix:dynamodb:create';
+
+const requestInputs = { ...targetInputs, ...requestFieldInputs };
 
 /** Every problem with the input, reported together, before anything touches a cluster. */
 function validateInput(
   input: TargetInput & RequestFieldInput,
   defaults: ActionDefaults,
+  limits: CreateLimits,
   clusterNames: string[],
 ): { target: Target; spec: DynamoDBRequestSpec } {
   const { target, errors: targetErrors } = validateTarget(
@@ -43,7 +53,9 @@ function validateInput(
   );
   throwIfInvalid(CREATE_DYNAMODB_REQUEST_ACTION_ID, [
     ...targetErrors,
+    ...checkNamespaceAllowed(target.namespace, limits),
     ...specErrors,
+    ...(spec ? checkCapacity(spec, limits) : []),
   ]);
   return { target, spec: spec! };
 }
@@ -57,6 +69,7 @@ export function createDynamoDBRequestAction(
 ) {
   const { clients, permissions, config } = deps;
   const defaults = readActionDefaults(config);
+  const limits = readCreateLimits(config);
   return createTemplateAction({
     id: CREATE_DYNAMODB_REQUEST_ACTION_ID,
     description:
@@ -64,7 +77,7 @@ export function createDynamoDBRequestAction(
     examples,
     supportsDryRun: true,
     schema: {
-      input: { ...targetInputs, ...requestFieldInputs },
+      input: requestInputs,
       output: {
         requestRef: z =>
           z.string({
@@ -93,9 +106,15 @@ export function createDynamoDBRequestAction(
       },
     },
     async handler(ctx) {
+      checkInputShape(
+        CREATE_DYNAMODB_REQUEST_ACTION_ID,
+        requestInputs,
+        ctx.input,
+      );
       const { target, spec } = validateInput(
         ctx.input,
         defaults,
+        limits,
         clients.clusterNames(),
       );
       const description = `DynamoDBRequest ${target.namespace}/${target.name}`;
@@ -113,6 +132,16 @@ export function createDynamoDBRequestAction(
         gvk: DYNAMODB_REQUEST_GVK,
         manifest: renderDynamoDBRequest(target, spec, ctx.task.id),
         description,
+        precondition: tableNameUnused({
+          actionId: CREATE_DYNAMODB_REQUEST_ACTION_ID,
+          claim: {
+            tableName: spec.name,
+            region: spec.region,
+            namespace: target.namespace,
+            requestName: target.name,
+          },
+          path: 'tableName',
+        }),
       });
       ctx.output(
         'requestRef',

@@ -10,6 +10,7 @@ import { examples } from './createKubeVelaApplication.examples';
 import { deliver } from './delivery/deliver';
 import { renderKubeVelaApplication } from './delivery/renderKubeVelaApplication';
 import { ActionDefaults, readActionDefaults } from './inputs/actionDefaults';
+import { checkInputShape } from './inputs/checkInputShape';
 import { throwIfInvalid } from './inputs/fieldErrors';
 import type { InputOf, Z } from './inputs/inputTypes';
 import { serviceInput } from './inputs/serviceInputs';
@@ -19,6 +20,13 @@ import { Target, validateTarget } from './inputs/validateTarget';
 import { validateServices } from './inputs/validateServices';
 import { readKubeVelaApplicationReadiness } from './readiness/waitForKubeVelaApplication';
 import { waitAfterDelivery } from './readiness/waitAfterDelivery';
+import {
+  checkCapacity,
+  checkImagesAllowed,
+  checkNamespaceAllowed,
+} from './policy/checkCreateLimits';
+import { tableNameUnused } from './policy/tableNameUnused';
+import { CreateLimits, readCreateLimits } from './policy/createLimits';
 
 export const CREATE_KUBEVELA_APPLICATION_ACTION_ID =
   'kubevela:application:create';
@@ -40,6 +48,7 @@ type ApplicationInput = InputOf<typeof applicationInputs>;
 function validateInput(
   input: ApplicationInput,
   defaults: ActionDefaults,
+  limits: CreateLimits,
   clusterNames: string[],
 ) {
   const { target, errors: targetErrors } = validateTarget(
@@ -51,8 +60,11 @@ function validateInput(
   const services = input.services ?? [];
   throwIfInvalid(CREATE_KUBEVELA_APPLICATION_ACTION_ID, [
     ...targetErrors,
+    ...checkNamespaceAllowed(target.namespace, limits),
     ...table.errors,
+    ...(table.spec ? checkCapacity(table.spec, limits, 'table.') : []),
     ...validateServices(services, table.componentName),
+    ...checkImagesAllowed(services, limits),
   ]);
   const spec: DynamoDBRequestSpec = table.spec!;
   return {
@@ -71,6 +83,7 @@ export function createKubeVelaApplicationAction(
 ) {
   const { clients, permissions, config } = deps;
   const defaults = readActionDefaults(config);
+  const limits = readCreateLimits(config);
   return createTemplateAction({
     id: CREATE_KUBEVELA_APPLICATION_ACTION_ID,
     description:
@@ -112,9 +125,15 @@ export function createKubeVelaApplicationAction(
       },
     },
     async handler(ctx) {
+      checkInputShape(
+        CREATE_KUBEVELA_APPLICATION_ACTION_ID,
+        applicationInputs,
+        ctx.input,
+      );
       const { target, table, services } = validateInput(
         ctx.input,
         defaults,
+        limits,
         clients.clusterNames(),
       );
       const description = `Application ${target.namespace}/${target.name}`;
@@ -139,6 +158,16 @@ export function createKubeVelaApplicationAction(
           ctx.task.id,
         ),
         description,
+        precondition: tableNameUnused({
+          actionId: CREATE_KUBEVELA_APPLICATION_ACTION_ID,
+          claim: {
+            tableName: table.spec.name,
+            region: table.spec.region,
+            namespace: target.namespace,
+            requestName: table.componentName,
+          },
+          path: 'table.tableName',
+        }),
       });
       ctx.output(
         'applicationRef',

@@ -74,6 +74,7 @@ export async function createOnce(
     key,
     fn: async () => {
       ranNow = true;
+      await item.precondition?.(client);
       const existing = await client.get(gvk, target.namespace, target.name);
       if (existing) return claimOwnObject(existing, item, ctx.task.id);
       try {

@@ -42,6 +42,7 @@ async function dryRunOnCluster(
   const { cluster } = item.target;
   try {
     const client = await clients.forCluster(cluster);
+    await item.precondition?.(client);
     await client.create(item.gvk, item.manifest, {
       dryRun: true,
       fieldManager: MANAGED_BY_SCAFFOLDER,

@@ -1,6 +1,6 @@
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { GroupVersionKind } from '@kratix-dynamodb/common';
-import type { KubernetesObject } from '@kratix-dynamodb/node';
+import type { KubernetesClient, KubernetesObject } from '@kratix-dynamodb/node';
 import type { Target } from '../inputs/validateTarget';
 
 /** The parts of the action context that delivering an object uses. */
@@ -16,4 +16,9 @@ export type DeliveryItem = {
   manifest: KubernetesObject;
   /** e.g. `DynamoDBRequest team-a/orders` */
   description: string;
+  /**
+   * Checked on the cluster right before the object is created or dry-run (never for a workspace
+   * delivery, nor when a recovered task restores the creation from its checkpoint).
+   */
+  precondition?: (client: KubernetesClient) => Promise<void>;
 };

@@ -1,0 +1,54 @@
+import type { Config } from '@backstage/config';
+
+/** What the platform team allows the wizard to create (kratixDynamodb.scaffolder). */
+export type CreateLimits = {
+  /** Namespace names, or prefixes ending in `*`, where nothing may be created. */
+  refusedNamespaces: string[];
+  /** Image names, or prefixes ending in `/`, `:`, `@` or `*`, that webservice components may run. */
+  allowedImages: string[];
+  capacity: {
+    maxReadCapacityUnits: number;
+    maxWriteCapacityUnits: number;
+    maxIndexReadCapacityUnits: number;
+    maxIndexWriteCapacityUnits: number;
+    maxGlobalSecondaryIndexes: number;
+  };
+};
+
+/** The Kubernetes system namespaces and those where Kratix, ACK and KubeVela run. */
+export const DEFAULT_REFUSED_NAMESPACES = [
+  'kube-*',
+  'kratix-platform-system',
+  'kratix-worker-system',
+  'ack-system',
+  'vela-system',
+];
+
+export const DEFAULT_CAPACITY: CreateLimits['capacity'] = {
+  maxReadCapacityUnits: 1000,
+  maxWriteCapacityUnits: 1000,
+  maxIndexReadCapacityUnits: 1000,
+  maxIndexWriteCapacityUnits: 1000,
+  maxGlobalSecondaryIndexes: 5,
+};
+
+/** The limits from config, with defaults that refuse rather than allow: no image is allowed until listed. */
+export function readCreateLimits(config: Config): CreateLimits {
+  const scaffolder = config.getOptionalConfig('kratixDynamodb.scaffolder');
+  const capacity = scaffolder?.getOptionalConfig('capacity');
+  const cap = (key: keyof CreateLimits['capacity']) =>
+    capacity?.getOptionalNumber(key) ?? DEFAULT_CAPACITY[key];
+  return {
+    refusedNamespaces:
+      scaffolder?.getOptionalStringArray('refusedNamespaces') ??
+      DEFAULT_REFUSED_NAMESPACES,
+    allowedImages: scaffolder?.getOptionalStringArray('allowedImages') ?? [],
+    capacity: {
+      maxReadCapacityUnits: cap('maxReadCapacityUnits'),
+      maxWriteCapacityUnits: cap('maxWriteCapacityUnits'),
+      maxIndexReadCapacityUnits: cap('maxIndexReadCapacityUnits'),
+      maxIndexWriteCapacityUnits: cap('maxIndexWriteCapacityUnits'),
+      maxGlobalSecondaryIndexes: cap('maxGlobalSecondaryIndexes'),
+    },
+  };
+}
