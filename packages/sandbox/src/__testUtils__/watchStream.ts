@@ -53,6 +53,7 @@ export async function openWatch(
     close: () => controller.abort(),
     next: (matches, { from = 0, timeoutMs = 5000 } = {}) =>
       new Promise((resolve, reject) => {
+        let timer: NodeJS.Timeout | undefined = undefined;
         const check = () => {
           const found = events.slice(from).find(matches);
           if (found || done) {
@@ -65,7 +66,7 @@ export async function openWatch(
               );
           }
         };
-        const timer = setTimeout(() => {
+        timer = setTimeout(() => {
           waiters.delete(check);
           reject(
             new Error(

@@ -40,16 +40,16 @@ describe('pathPrefix', () => {
 
     expect((await api(sandbox, 'GET', '/api/v1/namespaces')).status).toBe(200);
     expect((await api(sandbox, 'GET', '/sandbox/metrics')).status).toBe(200);
-    for (const path of [
+    for (const unprefixed of [
       '/api/v1/namespaces',
       '/version',
       '/k8s/clusters/c-2/version',
       '/k8s/clusters/c-1x/version',
     ]) {
-      const res = await fetch(`${origin()}${path}`, {
+      const res = await fetch(`${origin()}${unprefixed}`, {
         headers: { Authorization: `Bearer ${sandbox.token}` },
       });
-      expect([path, res.status]).toEqual([path, 404]);
+      expect([unprefixed, res.status]).toEqual([unprefixed, 404]);
       expect(await res.json()).toMatchObject({ kind: 'Status', code: 404 });
     }
   });
