@@ -45,8 +45,16 @@ export function writeExecKubeconfig(options: ExecKubeconfigOptions): string {
   fs.writeFileSync(tokenFile, options.bootstrapToken ?? sandbox.token, {
     mode: 0o600,
   });
+  // Server and CA as arguments too: kubectl passes them in KUBERNETES_EXEC_INFO
+  // (provideClusterInfo), but not every client does (@kubernetes/client-node does not).
+  const caFile = `${file}.ca.crt`;
+  fs.writeFileSync(caFile, sandbox.caCertificate);
   const args = [
     SANDBOX_CREDENTIAL_PLUGIN,
+    '--server',
+    sandbox.url,
+    '--certificate-authority',
+    caFile,
     '--service-account',
     serviceAccount,
     '--bootstrap-token-file',

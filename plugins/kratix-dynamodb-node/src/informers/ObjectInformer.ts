@@ -81,6 +81,8 @@ export class ObjectInformer {
   #idleTimer?: ReturnType<typeof setTimeout>;
   #failures = 0;
   #stopped = false;
+  /** After a silent connection, a new one must prove it is alive (an event or bookmark) first. */
+  #awaitingLife = false;
 
   constructor(client: KubernetesClient, gvk: GroupVersionKind, logger: LoggerService, options: InformerOptions = {}) {
     this.cluster = client.cluster;
@@ -231,6 +233,7 @@ export class ObjectInformer {
     clearTimeout(this.#idleTimer);
     this.#idleTimer = setTimeout(() => {
       this.counters.idleRestarts++;
+      this.#awaitingLife = true;
       this.#closeWatch?.();
       this.#markStale(`the watch sent nothing for ${Math.round(this.#idleTimeoutMs / 1000)} s`);
       this.#logger.warn(`kratix-dynamodb: ${this.#describe()}: the watch fell silent; restarting it`);
@@ -248,6 +251,10 @@ export class ObjectInformer {
     const onEvent = (event: WatchEvent) => {
       if (ended) return;
       this.#armIdleTimer();
+      if (this.#awaitingLife) {
+        this.#awaitingLife = false;
+        if (this.#state.kind === 'stale') this.#state = { kind: 'synced' };
+      }
       this.#onWatchEvent(event, () => {
         ended = true;
         handle?.close();
@@ -307,7 +314,7 @@ export class ObjectInformer {
       handle?.close();
     };
     this.#armIdleTimer();
-    if (this.#state.kind === 'stale') this.#state = { kind: 'synced' };
+    if (this.#state.kind === 'stale' && !this.#awaitingLife) this.#state = { kind: 'synced' };
   }
 
   #onWatchEvent(event: WatchEvent, endWatch: () => void) {
