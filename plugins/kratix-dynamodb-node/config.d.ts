@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the kratix-dynamodb plugins. */
   kratixDynamodb?: {
@@ -49,6 +51,17 @@ export interface Config {
       /** Skip TLS verification. For development clusters only. */
       skipTLSVerify?: boolean;
     }>;
+    /** How the backend's watches of the clusters notice trouble. */
+    watch?: {
+      /**
+       * A watch that brings no event and no bookmark for this long is taken as dead: the card
+       * shows its stages as stale and the watch is re-opened. API servers send bookmarks about
+       * once a minute. Default: 5 minutes.
+       */
+      idleTimeout?: HumanDuration | string;
+      /** The longest wait between retries of a failing list or watch. Default: 30 seconds. */
+      maxBackoff?: HumanDuration | string;
+    };
     /** Defaults for new requests. */
     defaults?: {
       /** @visibility frontend */

@@ -1,12 +1,24 @@
+import { Config } from '@backstage/config';
 import {
   coreServices,
   createServiceFactory,
   createServiceRef,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { AuthStrategies } from './auth/authStrategies';
 import { ClusterClientFactory } from './ClusterClientFactory';
 import { ClusterInformers } from './informers/ClusterInformers';
+import { InformerOptions } from './informers/ObjectInformer';
+
+/** `kratixDynamodb.watch`: how the informers notice a dead watch and retry. */
+function readInformerOptions(config: Config): InformerOptions {
+  const watch = config.getOptionalConfig('kratixDynamodb.watch');
+  const ms = (key: string) =>
+    watch?.has(key) ? durationToMilliseconds(readDurationFromConfig(watch, { key })) : undefined;
+  return { idleTimeoutMs: ms('idleTimeout'), maxBackoffMs: ms('maxBackoff') };
+}
 
 /**
  * The clusters of one backend: their clients and their informers. Root-scoped, so the status
@@ -47,7 +59,7 @@ export function createKratixClustersServiceFactory(
     factory({ config, logger, lifecycle }) {
       const pluginLogger = logger.child({ plugin: 'kratix-dynamodb' });
       const clients = ClusterClientFactory.fromConfig(config, { authStrategies: options.authStrategies, logger: pluginLogger });
-      const informers = new ClusterInformers(clients, pluginLogger);
+      const informers = new ClusterInformers(clients, pluginLogger, readInformerOptions(config));
       lifecycle.addShutdownHook(() => informers.stopAll());
       return { clients, informers };
     },

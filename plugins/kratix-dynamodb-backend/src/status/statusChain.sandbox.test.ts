@@ -72,7 +72,7 @@ function signalsListener(signals: Signal[]) {
   });
 }
 
-async function startHarness(faults: Faults = {}): Promise<Harness> {
+async function startHarness(faults: Faults = {}, extraConfig: Record<string, unknown> = {}): Promise<Harness> {
   const sandbox = await startSandbox({ port: 0, kubeconfigPath: false, createTableMs: 200, faults });
   const kube = new KubernetesClient({
     cluster: 'sandbox',
@@ -91,6 +91,7 @@ async function startHarness(faults: Faults = {}): Promise<Harness> {
           kratixDynamodb: {
             clusters: [{ name: 'sandbox', url: sandbox.plainHttpUrl, auth: { serviceAccountToken: sandbox.token } }],
             status: { gracePeriodSeconds: 1, clusterTimeoutMs: 3000 },
+            ...extraConfig,
             health: { cacheMs: 0 },
           },
         },
@@ -184,6 +185,19 @@ describe('status chain against the sandbox cluster', () => {
     expect(broken.stages.find(st => st.id === 'table')?.summary).toMatch(/UnrecognizedClientException/);
     // Nobody viewed this entity: it is not watched, so it gets no signal.
     expect(harness.signals.some(sig => sig.channel === statusChangedChannel('resource:default/orders-table'))).toBe(false);
+  });
+
+  it('says the stages are stale while the watch is silent, and recovers once it speaks again', async () => {
+    h = await startHarness({}, { watch: { idleTimeout: { seconds: 1 }, maxBackoff: { milliseconds: 200 } } });
+    await applyPromise(h);
+    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
+    await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'ok');
+    h.sandbox.faults.set({ watchStall: true });
+    const stale = await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'unknown', 10_000);
+    expect(stale.table.summary).toMatch(/^Stale: the backend lost its watch on the cluster at .* \(the watch sent nothing for 1 s\)/);
+    expect(stale.request.state).toBe('unknown');
+    h.sandbox.faults.set({ watchStall: false });
+    await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'ok' && s.request.state === 'ok', 10_000);
   });
 
   it('says Kratix is not installed when the Promise API is missing', async () => {
