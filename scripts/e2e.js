@@ -1,9 +1,16 @@
 #!/usr/bin/env node
 /*
- * Browser end-to-end tests (Chromium driven by playwright-core) against the running sample
- * app and the sandbox cluster. The scenarios live in e2e/; none is written yet.
+ * The end-to-end suites, one after the other:
+ *  - the browser scenarios (Chromium driven by playwright-core) against the running sample app
+ *    and the sandbox cluster (e2e/run.js, scenarios in e2e/scenarios);
+ *  - two replicas of the backend on one PostgreSQL, one killed mid-task (e2e/twoReplicas.js).
+ *
+ *   yarn e2e                  both
+ *   yarn e2e two-replicas     only the two-replica test
+ *   yarn e2e <filter>         only the browser scenarios whose file name contains <filter>
  */
 'use strict';
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -12,4 +19,16 @@ if (!fs.existsSync(dir)) {
   console.log('e2e: no browser scenarios yet (e2e/ does not exist); nothing was run.');
   process.exit(0);
 }
-require(path.join(dir, 'run.js'));
+
+const filter = process.argv[2];
+const suites = [];
+if (filter !== 'two-replicas') suites.push({ name: 'browser scenarios', args: [path.join(dir, 'run.js'), ...process.argv.slice(2)] });
+if (!filter || filter === 'two-replicas') suites.push({ name: 'two replicas', args: [path.join(dir, 'twoReplicas.js')] });
+
+const failed = [];
+for (const suite of suites) {
+  const res = spawnSync(process.execPath, suite.args, { stdio: 'inherit' });
+  if (res.status !== 0) failed.push(suite.name);
+}
+if (suites.length > 1) console.log(`e2e: ${failed.length ? `failed: ${failed.join(', ')}` : 'all suites passed'}`);
+process.exit(failed.length ? 1 : 0);
