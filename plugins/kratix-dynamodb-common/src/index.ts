@@ -11,3 +11,4 @@ export * from './status';
 export * from './conditions';
 export * from './request';
 export * from './statusSignals';
+export * from './ackTable';

@@ -7,8 +7,11 @@ import {
   DYNAMODB_REQUEST_GVK,
   LABELS,
   type DynamoDBRequestValidationError,
+  type UncheckedDynamoDBRequest,
 } from '@kratix-dynamodb/common';
-import type { PipelineRequest } from './renderAckTable';
+
+/** @public The request as the pipeline reads it: any spec, checked on the way in. */
+export type PipelineRequest = UncheckedDynamoDBRequest;
 
 /** Label values hold at most 63 characters: letters, digits, '-', '_' and '.', alphanumeric at both ends. */
 const LABEL_VALUE = /^[a-z0-9A-Z]([-a-z0-9A-Z_.]{0,61}[a-z0-9A-Z])?$/;

@@ -5,9 +5,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { validateDynamoDBRequestSpec } from '@kratix-dynamodb/common';
-import { parseRequest } from './parseRequest';
-import { buildAckTable, type PipelineRequest } from './renderAckTable';
+import {
+  buildAckTable,
+  validateDynamoDBRequestSpec,
+} from '@kratix-dynamodb/common';
+import { parseRequest, type PipelineRequest } from './parseRequest';
 import {
   resolveAction,
   resolveFolders,

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { runPipeline } from '../runPipeline';
-import { renderAckTable } from '../renderAckTable';
+import { renderAckTable } from '@kratix-dynamodb/common';
 import { crdValidator } from '../__testUtils__/kubernetesSchema';
 import { makePipelineFolders } from '../__testUtils__/pipelineFolders';
 import {

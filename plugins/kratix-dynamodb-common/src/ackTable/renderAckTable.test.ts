@@ -1,4 +1,4 @@
-import { ANNOTATIONS, LABELS } from '@kratix-dynamodb/common';
+import { ANNOTATIONS, LABELS } from '../constants';
 import { InvalidDynamoDBRequestError, renderAckTable } from './renderAckTable';
 
 const request = (

@@ -1,6 +1,6 @@
 /**
- * The ACK Table (dynamodb.services.k8s.aws/v1alpha1) as this pipeline writes it: only the
- * fields the pipeline sets. The field names are ACK's, which follow the DynamoDB API.
+ * The ACK Table (dynamodb.services.k8s.aws/v1alpha1) as the workflow pipeline writes it and
+ * the wizard previews it: only the fields the pipeline sets. The field names are ACK's, which follow the DynamoDB API.
  */
 
 /** @public */

@@ -1,25 +1,24 @@
 /**
  * DynamoDBRequest in, ACK Table out. Pure: no files, no environment, no clock, so the
- * sandbox and the tests can call it directly and the output only depends on the request.
+ * workflow pipeline, the sandbox and the wizard's preview share it, and the output only
+ * depends on the request.
  */
+import { ACK_TABLE_GVK, ANNOTATIONS, LABELS } from '../constants';
 import {
-  ACK_TABLE_GVK,
-  ANNOTATIONS,
-  LABELS,
   describeValidationErrors,
   validateDynamoDBRequestSpec,
   type DynamoDBRequestSpec,
   type DynamoDBRequestValidationError,
   type KeySchemaElement,
   type ProvisionedThroughput,
-} from '@kratix-dynamodb/common';
-import type { AckTable, AckTableSpec } from './ackTable';
+} from '../request';
+import type { AckTable, AckTableSpec } from './types';
 
 /** @public Who made the Table, in its app.kubernetes.io/managed-by label. */
 export const TABLE_MANAGED_BY = 'kratix';
 
-/** @public The request as the pipeline reads it: any spec, checked on the way in. */
-export type PipelineRequest = {
+/** @public A request as read from a cluster or a form: any spec, checked on the way in. */
+export type UncheckedDynamoDBRequest = {
   metadata: {
     name: string;
     namespace?: string;
@@ -101,9 +100,9 @@ function linkAnnotations(from: Record<string, string>): Record<string, string> {
   );
 }
 
-/** The Table for a request whose spec has been validated, with its defaults applied. */
+/** @public The Table for a request whose spec has been validated, with its defaults applied. */
 export function buildAckTable(
-  metadata: PipelineRequest['metadata'],
+  metadata: UncheckedDynamoDBRequest['metadata'],
   spec: DynamoDBRequestSpec,
 ): AckTable {
   const namespace = metadata.namespace ?? 'default';
@@ -133,7 +132,7 @@ export function buildAckTable(
  * every problem, when the spec breaks a rule.
  * @public
  */
-export function renderAckTable(request: PipelineRequest): AckTable {
+export function renderAckTable(request: UncheckedDynamoDBRequest): AckTable {
   const result = validateDynamoDBRequestSpec(request.spec);
   if (!result.valid) throw new InvalidDynamoDBRequestError(result.errors);
   return buildAckTable(request.metadata, result.spec);
