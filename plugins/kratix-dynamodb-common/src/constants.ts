@@ -82,3 +82,10 @@ export const ANNOTATIONS = {
   /** On the ACK Table: retain or delete the AWS table with the object (ACK's own key). */
   ackDeletionPolicy: 'services.k8s.aws/deletion-policy',
 } as const;
+
+/**
+ * The ACK Tables the plugins read: those the workflow made from a request, which it labels with
+ * the request's name. Other Tables on the cluster are never cached.
+ * @public
+ */
+export const ACK_TABLE_LABEL_SELECTOR = LABELS.requestName;

@@ -246,7 +246,7 @@ export class KubernetesClient {
     onEvent: (event: WatchEvent) => void,
     onEnd: (error?: Error) => void,
   ) {
-    const { path } = await this.#path(gvk, options.namespace);
+    const { path, resource } = await this.#path(gvk, options.namespace);
     const query = withQuery(path, {
       watch: 'true',
       resourceVersion: options.resourceVersion,
@@ -264,7 +264,15 @@ export class KubernetesClient {
       }
       onEvent(event);
     };
-    return streamLines(this.#connection, query, onLine, onEnd);
+    // A refusal says what was refused, as toBackstageError does for other calls; the status
+    // stays on the error, since a watcher re-lists on 410 and 404.
+    const onRefused = (error?: Error) =>
+      onEnd(
+        error instanceof TransportError && error.status === 403
+          ? new TransportError(`Not permitted to watch ${resource.plural} on cluster '${this.cluster}': ${error.message}`, 403)
+          : error,
+      );
+    return streamLines(this.#connection, query, onLine, onRefused);
   }
 
   /**

@@ -137,6 +137,20 @@ export async function sendRequest(connection: ClusterConnection, req: HttpReques
   });
 }
 
+/** How much of a refused watch's answer is read for its reason. */
+const WATCH_ERROR_BODY_BYTES = 16 * 1024;
+
+/** The `message` of a Kubernetes `Status` body, else the body's first line. */
+function statusMessage(body: string): string {
+  try {
+    const status = JSON.parse(body);
+    if (typeof status?.message === 'string') return status.message;
+  } catch {
+    // not JSON: fall through
+  }
+  return body.split('\n')[0].trim().slice(0, 300);
+}
+
 /**
  * A long-lived GET whose body is newline-delimited JSON (a watch). Each complete line goes to
  * `onLine`; `onEnd` fires once when the stream ends for any reason.
@@ -161,8 +175,18 @@ export async function streamLines(
     // A watch that is open but silent must still be noticed when its peer vanishes.
     response.socket?.setKeepAlive(true, 30_000);
     if ((response.statusCode ?? 0) >= 400) {
-      response.resume();
-      end(new TransportError(`watch answered HTTP ${response.statusCode}`, response.statusCode));
+      // The refusal's Status names what was refused (a 403 names the user, verb and resource).
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        if (body.length < WATCH_ERROR_BODY_BYTES) body += chunk;
+      });
+      const refused = () => {
+        const reason = statusMessage(body.slice(0, WATCH_ERROR_BODY_BYTES));
+        end(new TransportError(`watch answered HTTP ${response.statusCode}${reason ? `: ${reason}` : ''}`, response.statusCode));
+      };
+      response.on('end', refused);
+      response.on('error', refused);
       return;
     }
     let buffered = '';

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ACK_TABLE_GVK,
+  ACK_TABLE_LABEL_SELECTOR,
   ANNOTATIONS,
   DYNAMODB_REQUEST_GVK,
   GroupVersionKind,
@@ -14,7 +15,13 @@ import { ClusterInformers, InformerChange, KubernetesObject } from '@kratix-dyna
 import { SignalsService } from '@backstage/plugin-signals-node';
 
 /** The kinds whose changes can change a chain, and the key of what each object links to. */
-const WATCHED_KINDS: GroupVersionKind[] = [KRATIX_PROMISE_GVK, DYNAMODB_REQUEST_GVK, ACK_TABLE_GVK, KUBEVELA_APPLICATION_GVK];
+const WATCHED_KINDS: Array<{ gvk: GroupVersionKind; labelSelector?: string }> = [
+  { gvk: KRATIX_PROMISE_GVK },
+  { gvk: DYNAMODB_REQUEST_GVK },
+  // The same selection as the status chain reads, so both share one informer.
+  { gvk: ACK_TABLE_GVK, labelSelector: ACK_TABLE_LABEL_SELECTOR },
+  { gvk: KUBEVELA_APPLICATION_GVK },
+];
 
 export type StatusChangeSignalsOptions = {
   /** Entities watched at most at once; the least recently viewed go first. */
@@ -121,9 +128,9 @@ export class StatusChangeSignals {
   async #follow(cluster: string) {
     if (this.#followedClusters.has(cluster)) return;
     this.#followedClusters.add(cluster);
-    for (const gvk of WATCHED_KINDS) {
+    for (const { gvk, labelSelector } of WATCHED_KINDS) {
       try {
-        const informer = await this.#informers.informer(cluster, gvk);
+        const informer = await this.#informers.informer(cluster, gvk, { labelSelector });
         this.#unsubscribes.push(
           informer.subscribe((change: InformerChange) => {
             for (const key of this.#keysOf(cluster, change.object)) this.#notify(key);

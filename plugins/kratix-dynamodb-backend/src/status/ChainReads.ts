@@ -32,9 +32,10 @@ export async function readKind(
   cluster: string,
   gvk: GroupVersionKind,
   timeoutMs: number,
+  labelSelector?: string,
 ): Promise<KindRead> {
   try {
-    const informer = await informers.informer(cluster, gvk);
+    const informer = await informers.informer(cluster, gvk, { labelSelector });
     const state = await informer.waitForFirstSync(timeoutMs);
     return { state, get: (ns, n) => informer.get(ns, n), find: p => informer.find(p) };
   } catch (e) {
@@ -57,6 +58,13 @@ export function isReadable(read: KindRead): boolean {
  * kind is not installed there (an error, with what to install).
  */
 export function unreadableStage(id: StatusStage['id'], read: KindRead, installHint: string): StatusStage | undefined {
+  if ((read.state.kind === 'stale' || read.state.kind === 'failed') && isRefusal(read.state.message)) {
+    return unknownStage(
+      id,
+      `Not permitted: ${read.state.message}`,
+      "The backend's identity on this cluster lacks the verb named above: grant it in the backend's ClusterRole (README: Using real clusters)",
+    );
+  }
   if (read.state.kind === 'stale') {
     return unknownStage(
       id,
@@ -73,6 +81,11 @@ export function unreadableStage(id: StatusStage['id'], read: KindRead, installHi
   }
   if (read.state.kind === 'missing-api') return { ...unknownStage(id, read.state.message, installHint), state: 'error' };
   return undefined;
+}
+
+/** An RBAC refusal (403), as the node package words it: the server's message names the verb and resource. */
+function isRefusal(message: string): boolean {
+  return /^Not permitted to /.test(message) || /\bis forbidden: /.test(message);
 }
 
 /** `<namespace>/<name>` as the link annotations write it; a bare name is in `default`. */

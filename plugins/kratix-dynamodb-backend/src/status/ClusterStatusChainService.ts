@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ACK_TABLE_GVK,
+  ACK_TABLE_LABEL_SELECTOR,
   ANNOTATIONS,
   ChainObject,
   DYNAMODB_COMPONENT_TYPE,
@@ -70,11 +71,12 @@ export class ClusterStatusChainService implements StatusChainService {
 
   /** Every kind the chain needs, read at once; each object a reader uses is pushed to `seen`. */
   async #readKinds(cluster: string, annotations: Record<string, string>, now: Date, seen: KubernetesObject[]): Promise<ChainReads> {
-    const read = (gvk: GroupVersionKind) => readKind(this.#informers, cluster, gvk, this.#options.clusterTimeoutMs);
+    const read = (gvk: GroupVersionKind, labelSelector?: string) =>
+      readKind(this.#informers, cluster, gvk, this.#options.clusterTimeoutMs, labelSelector);
     const [promises, requests, tables, applications] = await Promise.all([
       read(KRATIX_PROMISE_GVK),
       read(DYNAMODB_REQUEST_GVK),
-      read(ACK_TABLE_GVK),
+      read(ACK_TABLE_GVK, ACK_TABLE_LABEL_SELECTOR),
       annotations[ANNOTATIONS.application] ? read(KUBEVELA_APPLICATION_GVK) : undefined,
     ]);
     const note = <T extends KubernetesObject | undefined>(object: T): T => {

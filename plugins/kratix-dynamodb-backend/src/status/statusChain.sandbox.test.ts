@@ -3,6 +3,7 @@
  * sandbox, with its Kratix, ACK and KubeVela controllers). Each diagnosis is staged with one
  * of the sandbox's fault settings, the way the broken platform would really look.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
@@ -70,6 +71,17 @@ function signalsListener(signals: Signal[]) {
       });
     },
   });
+}
+
+/** The Secret the session-api reads its token-signing key from, as an operator creates it. */
+async function createSessionApiSecret(h: Harness) {
+  const secret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'session-api-auth', namespace: 'default' },
+    data: { 'jwt-secret': Buffer.from(randomBytes(32).toString('hex')).toString('base64') },
+  };
+  await h.kube.create({ group: '', version: 'v1', kind: 'Secret' }, secret);
 }
 
 async function startHarness(faults: Faults = {}, extraConfig: Record<string, unknown> = {}): Promise<Harness> {
@@ -252,6 +264,7 @@ describe('status chain against the sandbox cluster', () => {
   it('follows the session app to a healthy service', async () => {
     h = await startHarness();
     await applyPromise(h);
+    await createSessionApiSecret(h);
     await h.kube.create(KUBEVELA_APPLICATION_GVK, readYaml('examples/kubevela/session-management-app.yaml'));
     const green = await waitForChain(h, APP_REF, s => s.health.state === 'ok' && s.application.state === 'ok' && s.table.state === 'ok', 90_000);
     expect(green.health.summary).toBe('/health 200, /ready 200');
@@ -267,6 +280,7 @@ describe('status chain against the sandbox cluster', () => {
     service.properties.env = service.properties.env.map((e: { name: string; value: string }) =>
       e.name === 'DYNAMODB_TABLE_NAME' ? { ...e, value: 'no-such-table' } : e,
     );
+    await createSessionApiSecret(h);
     await h.kube.create(KUBEVELA_APPLICATION_GVK, app);
     const broken = await waitForChain(h, APP_REF, s => s.health.state === 'error' && s.table.state === 'ok', 90_000);
     // Kubernetes takes a pod that fails its readiness probe out of the Service, so the proxy

@@ -22,12 +22,16 @@ export class ClusterInformers {
     this.#options = options;
   }
 
-  informer(cluster: string, gvk: GroupVersionKind): Promise<ObjectInformer> {
-    const id = `${cluster}|${gvk.group}/${gvk.version}/${gvk.kind}`;
+  /** The informer of a kind on a cluster, optionally of only the objects a label selector picks. */
+  informer(cluster: string, gvk: GroupVersionKind, options: { labelSelector?: string } = {}): Promise<ObjectInformer> {
+    const id = `${cluster}|${gvk.group}/${gvk.version}/${gvk.kind}|${options.labelSelector ?? ''}`;
     let informer = this.#informers.get(id);
     if (!informer) {
       informer = (async () => {
-        const created = new ObjectInformer(await this.#clients.forCluster(cluster), gvk, this.#logger, this.#options);
+        const created = new ObjectInformer(await this.#clients.forCluster(cluster), gvk, this.#logger, {
+          ...this.#options,
+          labelSelector: options.labelSelector,
+        });
         for (const callback of this.#started) callback(created);
         return created;
       })();

@@ -99,6 +99,20 @@ describe('ObjectInformer against the sandbox', () => {
     await eventually(() => informer.state.kind === 'synced');
   });
 
+  it('holds only the objects its label selector picks, from the list and the watch', async () => {
+    const labelled = (name: string, labels: Record<string, string>) =>
+      call('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels } });
+    await labelled('picked-before', { 'example.com/request': 'a' });
+    const informer = start({ labelSelector: 'example.com/request' });
+    await informer.waitForFirstSync(5000);
+    await labelled('ignored', { other: 'x' });
+    await labelled('picked-after', { 'example.com/request': 'b' });
+    await eventually(() => informer.get('default', 'picked-after'));
+    expect(informer.get('default', 'picked-before')).toBeDefined();
+    expect(informer.get('default', 'ignored')).toBeUndefined();
+    expect(informer.get('default', 'before')).toBeUndefined();
+  });
+
   it('keeps neither managedFields nor the last-applied copy of an object', async () => {
     await call('POST', '/api/v1/namespaces/default/configmaps', {
       apiVersion: 'v1',

@@ -35,6 +35,11 @@ export type InformerOptions = {
   /** Upper bound of the back-off between failed attempts. */
   maxBackoffMs?: number;
   /**
+   * Only objects with these labels (a Kubernetes label selector): the cache holds what its
+   * readers look up, not the whole kind.
+   */
+  labelSelector?: string;
+  /**
    * How long the server should keep one watch open. Default: 5-10 minutes at random, as
    * client-go does, so that connections cycle and never all at once.
    */
@@ -70,6 +75,7 @@ export class ObjectInformer {
   readonly #idleTimeoutMs: number;
   readonly #maxBackoffMs: number;
   readonly #watchTimeoutSeconds?: number;
+  readonly #labelSelector?: string;
   readonly #objects = new Map<string, KubernetesObject>();
   readonly #listeners = new Set<(change: InformerChange) => void>();
   #state: InformerState = { kind: 'syncing' };
@@ -92,6 +98,7 @@ export class ObjectInformer {
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 5 * 60_000;
     this.#maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.#watchTimeoutSeconds = options.watchTimeoutSeconds;
+    this.#labelSelector = options.labelSelector;
     this.#firstSync = new Promise(resolve => (this.#resolveFirstSync = resolve));
     void this.#list();
   }
@@ -175,7 +182,7 @@ export class ObjectInformer {
     if (this.#stopped) return;
     this.counters.lists++;
     try {
-      const list = await this.#client.list(this.gvk);
+      const list = await this.#client.list(this.gvk, { labelSelector: this.#labelSelector });
       if (this.#stopped) return;
       this.#replaceAll(list.items);
       this.#resourceVersion = list.metadata.resourceVersion;
@@ -292,6 +299,7 @@ export class ObjectInformer {
         this.gvk,
         {
           resourceVersion: this.#resourceVersion,
+          labelSelector: this.#labelSelector,
           timeoutSeconds: this.#watchTimeoutSeconds ?? 300 + Math.floor(Math.random() * 300),
           onMalformed: line => {
             this.counters.malformedLines++;

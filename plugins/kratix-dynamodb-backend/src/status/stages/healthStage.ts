@@ -19,6 +19,20 @@ function isNoEndpoints(probe: ProbeResult): boolean {
   return probe.status === 503 && /no endpoints available/.test(probe.body ?? '');
 }
 
+/**
+ * The API server's own 403 for the service proxy (the backend may not `get services/proxy`),
+ * as opposed to the app answering 403: its `Status` body, with the apiserver's reason.
+ */
+function proxyRefusal(probe: ProbeResult): string | undefined {
+  if (probe.status !== 403 || !probe.body) return undefined;
+  try {
+    const status = JSON.parse(probe.body);
+    return status?.kind === 'Status' && status.reason === 'Forbidden' && typeof status.message === 'string' ? status.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function describe(path: string, probe: ProbeResult): string {
   if (probe.status !== undefined) return `${path} ${probe.status}`;
   return `${path} unreachable`;
@@ -35,6 +49,14 @@ export function healthStage(service: string, paths: { liveness: string; readines
   if (readiness.body) details[`${paths.readiness} body`] = bodySummary(readiness.body);
   const summary = `${describe(paths.liveness, liveness)}, ${describe(paths.readiness, readiness)}`;
   const base: Omit<StatusStage, 'state'> = { id, summary, details, links: [], conditions: [] };
+  const refusal = proxyRefusal(liveness) ?? proxyRefusal(readiness);
+  if (refusal) {
+    return {
+      ...base, state: 'unknown',
+      summary: `Not permitted to probe ${service} through the service proxy: ${refusal}`,
+      hint: "Grant the backend's identity get on services/proxy (README: Using real clusters); the service itself was not reached",
+    };
+  }
   if (isNoEndpoints(liveness)) {
     return {
       ...base, state: 'error',
