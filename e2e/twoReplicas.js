@@ -83,11 +83,18 @@ async function call(base, method, urlPath, { token, body } = {}) {
   return { status: res.status, body: parsed };
 }
 
+/**
+ * The sample backend from its sources, as `backstage-cli package start` runs it but without its
+ * file watcher, which would restart a replica whenever someone edits a plugin mid-test.
+ */
 function startBackend(name, port, env) {
-  const backend = startGroup(name, 'yarn', ['backstage-cli', 'package', 'start'], {
+  const transform = require.resolve('@backstage/cli-node/config/nodeTransform.cjs');
+  const args = ['--enable-source-maps', '--require', transform, 'src/index.ts'];
+  const backend = startGroup(name, process.execPath, args, {
     cwd: path.join(root, 'packages', 'backend'),
     env: {
       ...env,
+      NODE_ENV: 'development',
       APP_CONFIG_backend_listen_port: String(port),
       APP_CONFIG_backend_baseUrl: `http://localhost:${port}`,
     },
