@@ -5,6 +5,7 @@ import { startConformanceSandbox } from './__testUtils__/conformanceSandbox';
 import { kubectl, type TestSandbox } from './__testUtils__/testSandbox';
 import { findRepoRoot } from './kubeconfig';
 import { SANDBOX_PACKAGE_DIR } from './packageDir';
+import { readmeClusterRole } from './seed/readmeClusterRole';
 
 /*
  * The manifests in deploy/ (the sample backend on a real cluster): kubectl accepts them in a
@@ -96,13 +97,15 @@ describe('deploy/ manifests', () => {
     const allowed = [
       ['watch', 'promises.platform.kratix.io'],
       ['create', 'dynamodbrequests.dynamodb.kratix.io'],
-      ['patch', 'dynamodbrequests.dynamodb.kratix.io'],
+      ['get', 'dynamodbrequests.dynamodb.kratix.io'],
       ['list', 'tables.dynamodb.services.k8s.aws'],
       ['create', 'applications.core.oam.dev'],
       ['get', 'services', '--subresource=proxy'],
     ];
     const denied = [
       ['delete', 'dynamodbrequests.dynamodb.kratix.io'],
+      ['patch', 'dynamodbrequests.dynamodb.kratix.io'],
+      ['get', 'tables.dynamodb.services.k8s.aws'],
       ['create', 'tables.dynamodb.services.k8s.aws'],
       ['delete', 'applications.core.oam.dev'],
       ['get', 'services'],
@@ -137,6 +140,8 @@ describe('deploy/ manifests', () => {
     expect(byKind('ClusterRoleBinding').roleRef.name).toBe(
       byKind('ClusterRole').metadata.name,
     );
+    // The README's "Using real clusters" documents this very role (and tests take it apart).
+    expect(byKind('ClusterRole')).toEqual(readmeClusterRole());
 
     expect(pod.spec.securityContext.runAsNonRoot).toBe(true);
     const [container] = pod.spec.containers;

@@ -24,3 +24,17 @@ export {
   type SeedOptions,
   type SeedTarget,
 } from './seed/seedDynamoDBRequests';
+export {
+  readmeClusterRole,
+  permissionsOf,
+  withoutPermission,
+  startReadmeRbacSandbox,
+  README_CLUSTER_ROLE_MARKER,
+  README_ROLE_USERS,
+  permissionsUsedBy,
+  type ClusterRoleManifest,
+  type RoleUser,
+  type Permission,
+  type PolicyRule,
+  type RbacSandbox,
+} from './seed/readmeClusterRole';

@@ -12,6 +12,7 @@ import {
   ANNOTATIONS,
   DYNAMODB_REQUEST_GVK,
   KUBEVELA_APPLICATION_GVK,
+  STATUS_STAGE_IDS,
   StatusChain,
   StatusStage,
 } from '@kratix-dynamodb/common';
@@ -30,19 +31,36 @@ import { kratixDynamodbPlugin } from './plugin';
 jest.setTimeout(180_000);
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const readYaml = (file: string) => YAML.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+const readYaml = (file: string) =>
+  YAML.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
 
-const entity = (kind: string, name: string, annotations: Record<string, string>) => ({
+const entity = (
+  kind: string,
+  name: string,
+  annotations: Record<string, string>,
+) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
-  metadata: { name, namespace: 'default', annotations: { [ANNOTATIONS.cluster]: 'sandbox', ...annotations } },
-  spec: { type: kind === 'Resource' ? 'dynamodb-table' : 'service', owner: 'guests', lifecycle: 'production' },
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { [ANNOTATIONS.cluster]: 'sandbox', ...annotations },
+  },
+  spec: {
+    type: kind === 'Resource' ? 'dynamodb-table' : 'service',
+    owner: 'guests',
+    lifecycle: 'production',
+  },
 });
 const TABLE_REF = 'default/resource/simple-table';
 const APP_REF = 'default/component/session-management-app';
 const ENTITIES = [
-  entity('Resource', 'simple-table', { [ANNOTATIONS.request]: 'default/simple-table' }),
-  entity('Component', 'session-management-app', { [ANNOTATIONS.application]: 'default/session-management-app' }),
+  entity('Resource', 'simple-table', {
+    [ANNOTATIONS.request]: 'default/simple-table',
+  }),
+  entity('Component', 'session-management-app', {
+    [ANNOTATIONS.application]: 'default/session-management-app',
+  }),
 ];
 
 /** The stage that needs each kind the route reads, and the entity whose chain shows it. */
@@ -60,8 +78,16 @@ type Stages = Record<string, StatusStage>;
 function withAuthSecret(app: any) {
   for (const component of app.spec.components) {
     if (component.type !== 'webservice') continue;
-    const env: Array<{ name: string }> = (component.properties.env ?? []).filter((e: { name: string }) => e.name !== 'AUTH_JWT_SECRET');
-    component.properties.env = [...env, { name: 'AUTH_JWT_SECRET', value: 'rbac-test-secret-0123456789abcdef0123456789abcdef' }];
+    const env: Array<{ name: string }> = (
+      component.properties.env ?? []
+    ).filter((e: { name: string }) => e.name !== 'AUTH_JWT_SECRET');
+    component.properties.env = [
+      ...env,
+      {
+        name: 'AUTH_JWT_SECRET',
+        value: 'rbac-test-secret-0123456789abcdef0123456789abcdef',
+      },
+    ];
   }
   return app;
 }
@@ -74,10 +100,16 @@ describe('the status route with the README ClusterRole', () => {
     // The objects are the admin's doing; the backend only reads them.
     const admin = new KubernetesClient({
       cluster: 'sandbox',
-      connection: { server: rbac.sandbox.plainHttpUrl, headers: { Authorization: `Bearer ${rbac.sandbox.token}` }, rejectUnauthorized: true },
+      connection: rbac.adminConnection,
     });
-    await admin.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
-    await admin.create(KUBEVELA_APPLICATION_GVK, withAuthSecret(readYaml('examples/kubevela/session-management-app.yaml')));
+    await admin.create(
+      DYNAMODB_REQUEST_GVK,
+      readYaml('examples/requests/simple.yaml'),
+    );
+    await admin.create(
+      KUBEVELA_APPLICATION_GVK,
+      withAuthSecret(readYaml('examples/kubevela/session-management-app.yaml')),
+    );
   });
   afterAll(() => rbac?.sandbox.stop());
 
@@ -90,7 +122,13 @@ describe('the status route with the README ClusterRole', () => {
         mockServices.rootConfig.factory({
           data: {
             kratixDynamodb: {
-              clusters: [{ name: 'sandbox', url: rbac.sandbox.plainHttpUrl, auth: { serviceAccountToken: rbac.token } }],
+              clusters: [
+                {
+                  name: 'sandbox',
+                  url: rbac.sandbox.plainHttpUrl,
+                  auth: { serviceAccountToken: rbac.token },
+                },
+              ],
               status: { gracePeriodSeconds: 1, clusterTimeoutMs: 3000 },
               health: { cacheMs: 0 },
             },
@@ -99,19 +137,31 @@ describe('the status route with the README ClusterRole', () => {
       ],
     });
     const chain = async (ref: string) => {
-      const res = await request(backend.server).get(`/api/kratix-dynamodb/status/${ref}`);
+      const res = await request(backend.server).get(
+        `/api/kratix-dynamodb/status/${ref}`,
+      );
       expect(res.status).toBe(200);
       return res.body as StatusChain;
     };
-    const waitFor = async (ref: string, accept: (stages: Stages) => boolean, timeoutMs = 60_000) => {
+    const waitFor = async (
+      ref: string,
+      accept: (stages: Stages) => boolean,
+      timeoutMs = 60_000,
+    ) => {
       const deadline = Date.now() + timeoutMs;
       let stages: Stages = {};
       while (Date.now() < deadline) {
-        stages = Object.fromEntries((await chain(ref)).stages.map(s => [s.id, s]));
+        stages = Object.fromEntries(
+          (await chain(ref)).stages.map(s => [s.id, s]),
+        );
         if (accept(stages)) return stages;
         await new Promise(r => setTimeout(r, 250));
       }
-      throw new Error(`chain of ${ref} never matched; last: ${JSON.stringify(Object.values(stages).map(s => [s.id, s.state, s.summary]))}`);
+      throw new Error(
+        `chain of ${ref} never matched; last: ${JSON.stringify(
+          Object.values(stages).map(s => [s.id, s.state, s.summary]),
+        )}`,
+      );
     };
     return { waitFor, stop: () => backend.stop() };
   }
@@ -119,9 +169,16 @@ describe('the status route with the README ClusterRole', () => {
   it('is green from the Promise to /ready with exactly that role', async () => {
     const backend = await startBackend();
     try {
-      const app = await backend.waitFor(APP_REF, s => ['promise', 'request', 'workflow', 'table', 'application', 'health'].every(id => s[id]?.state === 'ok'), 120_000);
+      const app = await backend.waitFor(
+        APP_REF,
+        s => STATUS_STAGE_IDS.every(id => s[id]?.state === 'ok'),
+        120_000,
+      );
       expect(app.health.summary).toBe('/health 200, /ready 200');
-      const table = await backend.waitFor(TABLE_REF, s => s.table.state === 'ok');
+      const table = await backend.waitFor(
+        TABLE_REF,
+        s => s.table.state === 'ok',
+      );
       expect(table.table.summary).toMatch(/^ACTIVE/);
       expect(rbac.sandbox.requestCounts().byCode['403'] ?? 0).toBe(0);
     } finally {
@@ -130,22 +187,8 @@ describe('the status route with the README ClusterRole', () => {
   });
 
   const removals = () => permissionsUsedBy(rbac.role, 'status');
-  it('needs every verb the README grants it: list and watch of four kinds, get of services/proxy', () => {
-    expect(removals().map(p => `${p.verb} ${p.resource}`)).toEqual([
-      'list promises',
-      'watch promises',
-      'list dynamodbrequests',
-      'watch dynamodbrequests',
-      'list tables',
-      'watch tables',
-      'list applications',
-      'watch applications',
-      'get services/proxy',
-    ]);
-  });
-
-  // One row per permission; the list is checked against the README's role above.
-  describe.each([
+  /** One row per permission the route needs; checked against the README's role below. */
+  const ROWS = [
     'list promises',
     'watch promises',
     'list dynamodbrequests',
@@ -155,17 +198,26 @@ describe('the status route with the README ClusterRole', () => {
     'list applications',
     'watch applications',
     'get services/proxy',
-  ])('without %s', name => {
+  ];
+  it('needs every verb the README grants it: list and watch of four kinds, get of services/proxy', () => {
+    expect(removals().map(p => `${p.verb} ${p.resource}`)).toEqual(ROWS);
+  });
+
+  describe.each(ROWS)('without %s', name => {
     afterEach(() => rbac.setRole(rbac.role));
 
     it('the stage that needs it says which permission is missing', async () => {
-      const removed = removals().find(p => `${p.verb} ${p.resource}` === name) as Permission;
+      const removed = removals().find(
+        p => `${p.verb} ${p.resource}` === name,
+      ) as Permission;
       await rbac.setRole(withoutPermission(rbac.role, removed));
       const { stage, ref } = STAGE_OF[removed.resource];
       const backend = await startBackend();
       try {
         const refusal = `cannot ${removed.verb} resource "${removed.resource}"`;
-        const stages = await backend.waitFor(ref, s => s[stage]?.summary.includes(refusal));
+        const stages = await backend.waitFor(ref, s =>
+          s[stage]?.summary.includes(refusal),
+        );
         expect(stages[stage].state).not.toBe('ok');
         expect(stages[stage].summary).toContain(rbac.user);
         expect(stages[stage].hint).toMatch(/ClusterRole|services\/proxy/);

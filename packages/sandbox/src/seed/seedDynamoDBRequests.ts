@@ -14,7 +14,7 @@ export type SeedOptions = SeedTarget & {
   timeoutMs?: number;
 };
 
-function apiClient({ url, token }: SeedTarget) {
+export function apiClient({ url, token }: SeedTarget) {
   return async (method: string, apiPath: string, body?: unknown) => {
     const res = await fetch(`${url}${apiPath}`, {
       method,
