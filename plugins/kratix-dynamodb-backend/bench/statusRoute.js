@@ -17,12 +17,11 @@
 // Per-request access logs would cost more than the route itself.
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
 require('@backstage/cli/config/nodeTransform.cjs');
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const readline = require('node:readline');
 const { seedDynamoDBRequests } = require('@kratix-dynamodb/sandbox');
+const { startSandboxProcess } = require('./sandboxProcess');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,15 +32,6 @@ const CONCURRENCY = arg('concurrency', 50);
 const REQUESTS = arg('requests', 2000);
 const BACKEND_PORT = arg('port', 7117);
 const SERVICE_TOKEN = 'bench-static-token-0123456789';
-
-async function startSandboxProcess() {
-  const child = spawn(process.execPath, [path.join(__dirname, 'benchSandbox.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', code => reject(new Error(`sandbox exited with ${code}`)));
-  });
-  return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
-}
 
 function writeCatalog(names) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-bench-'));

@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * Memory benchmark of a backend with the plugins (catalog + this plugin + the catalog module's
+ * provider) against a sandbox cluster holding 0, then N1, then N2... DynamoDBRequests with their
+ * ACTIVE Tables. At each size every entity's card is viewed once (so the status informers hold
+ * everything), then, after a full GC, the backend's RSS and heap are read, and its CPU at rest
+ * over 10 s. The slope between the smallest and the largest size is the cost of one request, its
+ * Table and its entity.
+ *
+ *   node --expose-gc bench/memory.js [--counts 0,1000,10000]
+ *   (yarn workspace @kratix-dynamodb/backend bench:memory)
+ */
+process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
+require('@backstage/cli/config/nodeTransform.cjs');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { seedDynamoDBRequests } = require('@kratix-dynamodb/sandbox');
+const { startSandboxProcess } = require('./sandboxProcess');
+
+const argValue = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const COUNTS = argValue('counts', '0,1000,10000').split(',').map(Number);
+const PORT = Number(argValue('port', 7118));
+const TOKEN = 'bench-static-token-memory-0123456789';
+const base = `http://127.0.0.1:${PORT}/api`;
+const headers = { Authorization: `Bearer ${TOKEN}` };
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+if (typeof global.gc !== 'function') {
+  console.error('run with node --expose-gc');
+  process.exit(2);
+}
+
+async function startBackend(sandbox) {
+  const { createBackend } = require('@backstage/backend-defaults');
+  const { coreServices, createServiceFactory } = require('@backstage/backend-plugin-api');
+  const { ConfigReader } = require('@backstage/config');
+  const config = new ConfigReader({
+    backend: {
+      baseUrl: `http://127.0.0.1:${PORT}`,
+      listen: { port: PORT, host: '127.0.0.1' },
+      // On disk, as PostgreSQL would be in production: the catalog's rows are not backend memory.
+      database: { client: 'better-sqlite3', connection: { directory: fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-mem-db-')) } },
+      auth: { externalAccess: [{ type: 'static', options: { token: TOKEN, subject: 'bench' } }] },
+    },
+    catalog: { rules: [{ allow: ['Resource', 'Component', 'Location'] }], processingInterval: { minutes: 30 } },
+    permission: { enabled: true },
+    kratixDynamodb: { clusters: [{ name: 'bench', url: sandbox.url, auth: { serviceAccountToken: sandbox.token } }] },
+  });
+  const backend = createBackend();
+  backend.add(createServiceFactory({ service: coreServices.rootConfig, deps: {}, factory: () => config }));
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@backstage/plugin-permission-backend'));
+  backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+  backend.add(import('@kratix-dynamodb/catalog-backend-module'));
+  backend.add(import('../src'));
+  await backend.start();
+  return backend;
+}
+
+async function catalogCount() {
+  const res = await fetch(`${base}/catalog/entities/by-query?filter=kind=resource,spec.type=dynamodb-table&limit=1`, { headers });
+  return (await res.json()).totalItems ?? 0;
+}
+
+async function viewAll(names) {
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const name = names[next++];
+      const res = await fetch(`${base}/kratix-dynamodb/status/default/resource/${name}`, { headers });
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 20 }, worker));
+}
+
+function measure() {
+  global.gc();
+  global.gc();
+  const m = process.memoryUsage();
+  return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20 };
+}
+
+async function idleCpu(ms) {
+  const before = process.cpuUsage();
+  await sleep(ms);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / ms;
+}
+
+async function main() {
+  const sandbox = await startSandboxProcess();
+  const rows = [];
+  try {
+    const backend = await startBackend(sandbox);
+    const names = [];
+    for (const [step, target] of COUNTS.entries()) {
+      if (target > names.length) {
+        process.stderr.write(`seeding up to ${target} requests...\n`);
+        names.push(...(await seedDynamoDBRequests({ url: sandbox.url, token: sandbox.token, count: target - names.length, prefix: `mem${step}-`, timeoutMs: 3_600_000 })));
+      }
+      const deadline = Date.now() + 1_800_000;
+      while ((await catalogCount()) < names.length) {
+        if (Date.now() > deadline) throw new Error('the catalog never held every entity');
+        await sleep(1000);
+      }
+      await viewAll(names);
+      await sleep(10_000); // deferred catalog stitching and processing settle
+      const cpu = await idleCpu(10_000);
+      rows.push({ requests: names.length, ...measure(), idleCpuPct: cpu * 100 });
+      const r = rows[rows.length - 1];
+      process.stderr.write(`${r.requests} requests: RSS ${r.rssMb.toFixed(0)} MB, heap ${r.heapMb.toFixed(0)} MB, idle CPU ${r.idleCpuPct.toFixed(2)}%\n`);
+    }
+    await backend.stop();
+  } finally {
+    sandbox.stop();
+  }
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const perRequest = key => ((last[key] - first[key]) * 1024) / Math.max(1, last.requests - first.requests);
+  console.log(JSON.stringify({ rows: rows.map(r => ({ requests: r.requests, rssMb: Math.round(r.rssMb), heapMb: Math.round(r.heapMb), idleCpuPct: Number(r.idleCpuPct.toFixed(2)) })), slope: { rssKbPerRequest: Number(perRequest('rssMb').toFixed(1)), heapKbPerRequest: Number(perRequest('heapMb').toFixed(1)) } }, null, 2));
+  console.log(`slope: ${perRequest('rssMb').toFixed(1)} KB of RSS and ${perRequest('heapMb').toFixed(1)} KB of heap per request (target: 20 KB); idle CPU at ${last.requests}: ${last.idleCpuPct.toFixed(2)}% (target: < 1%)`);
+  process.exit(0);
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
