@@ -5,6 +5,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
 import { KratixDynamodbClient } from './api/KratixDynamodbClient';
 import { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
@@ -42,11 +43,24 @@ export const kratixDynamodbEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** @alpha The wizard's table editor: keys, indexes, expiry, billing, with a live preview. */
+export const dynamoDBTableDesignerFormField = FormFieldBlueprint.make({
+  name: 'dynamodb-table-designer',
+  params: {
+    field: () => import('./scaffolder/formFields').then(m => m.dynamoDBTableDesignerField),
+  },
+});
+
 /**
  * The plugin for apps on the new frontend system.
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'kratix-dynamodb',
-  extensions: [kratixDynamodbApi, kratixDynamodbEntityCard, kratixDynamodbEntityContent],
+  extensions: [
+    kratixDynamodbApi,
+    kratixDynamodbEntityCard,
+    kratixDynamodbEntityContent,
+    dynamoDBTableDesignerFormField,
+  ],
 });

@@ -1,5 +1,6 @@
 /**
- * The kratix-dynamodb frontend plugin: the status-chain card for catalog entities.
+ * The kratix-dynamodb frontend plugin: the status-chain card for catalog entities, and the
+ * wizard's field extensions.
  * This entry point serves the legacy frontend system; `/alpha` serves the new one.
  *
  * @packageDocumentation
@@ -10,3 +11,6 @@ export { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
 export type { KratixDynamodbApi } from './api/KratixDynamodbApi';
 export { KratixDynamodbClient } from './api/KratixDynamodbClient';
 export type { KratixDynamoDBCardProps } from './components/KratixDynamoDBCard';
+export { DynamoDBTableDesignerFieldExtension } from './scaffolder/legacyFieldExtensions';
+export { DynamoDBTableDesigner, DEFAULT_TABLE_DESIGN } from './components/DynamoDBTableDesigner';
+export type { TableDesign, DynamoDBTableDesignerUiOptions } from './components/DynamoDBTableDesigner';

@@ -9,3 +9,4 @@ export {
   describeValidationErrors,
 } from './validateDynamoDBRequestSpec';
 export { formatFieldPath, type PathSegment } from './fieldPath';
+export { buildDynamoDBRequest } from './buildDynamoDBRequest';

@@ -1,5 +1,5 @@
 import {
-  DYNAMODB_REQUEST_GVK,
+  buildDynamoDBRequest,
   DynamoDBRequestSpec,
   entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
@@ -13,14 +13,12 @@ export function renderDynamoDBRequest(
   spec: DynamoDBRequestSpec,
   taskId: string,
 ): KubernetesObject {
-  return {
-    apiVersion: `${DYNAMODB_REQUEST_GVK.group}/${DYNAMODB_REQUEST_GVK.version}`,
-    kind: DYNAMODB_REQUEST_GVK.kind,
-    metadata: linkMetadata(
+  return buildDynamoDBRequest(
+    linkMetadata(
       target,
       entityRefOfClusterObject({ kind: 'resource', ...target }),
       taskId,
     ),
     spec,
-  };
+  );
 }
