@@ -7,10 +7,10 @@ const SANDBOX_PORT = process.env.KRATIX_SANDBOX_PORT || '6443';
 const SANDBOX_TOKEN = process.env.KRATIX_SANDBOX_TOKEN || 'e2e-sandbox-token-3f1b9c2d7a';
 const root = path.resolve(__dirname, '..');
 
-async function sandboxCall(method, apiPath, body) {
+async function sandboxCall(method, apiPath, body, headers = {}) {
   const res = await fetch(`http://127.0.0.1:${SANDBOX_PORT}${apiPath}`, {
     method,
-    headers: { Authorization: `Bearer ${SANDBOX_TOKEN}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${SANDBOX_TOKEN}`, 'Content-Type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -1,5 +1,18 @@
+const { createHmac, randomBytes } = require('node:crypto');
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
+
+/** The HS256 secret run.js gives the service, and an admin token signed with it. */
+const BENCH_JWT_SECRET = randomBytes(32).toString('hex');
+const b64 = value => Buffer.from(JSON.stringify(value)).toString('base64url');
+const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({
+  sub: 'bench',
+  exp: Math.floor(Date.now() / 1000) + 86_400,
+  roles: ['session-admin'],
+})}`;
+const BENCH_TOKEN = `${unsigned}.${createHmac('sha256', BENCH_JWT_SECRET)
+  .update(unsigned)
+  .digest('base64url')}`;
 
 const OPERATIONS = ['create', 'get', 'update'];
 
@@ -11,7 +24,10 @@ function send(agent, baseUrl, method, path, body) {
       {
         method,
         agent,
-        headers: payload ? { 'content-type': 'application/json' } : {},
+        headers: {
+          authorization: `Bearer ${BENCH_TOKEN}`,
+          ...(payload ? { 'content-type': 'application/json' } : {}),
+        },
       },
       res => {
         const chunks = [];
@@ -85,4 +101,8 @@ async function generateLoad({ baseUrl, clients, warmupMs, durationMs }) {
   return { latencies, errors, durationSeconds: durationMs / 1000 };
 }
 
-module.exports = { generateLoad, OPERATIONS };
+module.exports = {
+  BENCH_JWT_SECRET,
+  generateLoad,
+  OPERATIONS,
+};

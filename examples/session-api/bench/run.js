@@ -11,7 +11,11 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 const readline = require('node:readline');
 const { parseArgs } = require('node:util');
-const { generateLoad, OPERATIONS } = require('./loadGenerator.js');
+const {
+  BENCH_JWT_SECRET,
+  generateLoad,
+  OPERATIONS,
+} = require('./loadGenerator.js');
 const { median, summarize } = require('./stats.js');
 
 const PACKAGE_DIR = path.resolve(__dirname, '..');
@@ -97,6 +101,7 @@ async function runOnce(options, createSessionTable, DynamoDBClient) {
       PORT: '0',
       HOST: '127.0.0.1',
       DYNAMODB_TABLE_NAME: TABLE_NAME,
+      AUTH_JWT_SECRET: BENCH_JWT_SECRET,
       AWS_REGION: 'us-east-1',
       AWS_ENDPOINT_URL_DYNAMODB: endpoint,
       ...DUMMY_CREDENTIALS,

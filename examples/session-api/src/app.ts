@@ -31,7 +31,11 @@ function errorToResult(
   requestId: string,
 ): RouteResult {
   if (error instanceof HttpError) {
-    return { status: error.status, body: errorBody(error.code, error.message) };
+    return {
+      status: error.status,
+      body: errorBody(error.code, error.message),
+      headers: error.headers,
+    };
   }
   if (error instanceof SessionNotFoundError) {
     return { status: 404, body: errorBody('session_not_found', error.message) };

@@ -6,13 +6,18 @@ import {
   type TestService,
   startTestService,
 } from './__testUtils__/testService.ts';
+import { ADMIN_TOKEN } from './__testUtils__/tokens.ts';
 
 /** Streams a body without Content-Length, so only the running count can catch it. */
 function postChunked(baseUrl: string, path: string, totalBytes: number) {
   return new Promise<number>((resolve, reject) => {
     const req = request(
       `${baseUrl}${path}`,
-      { method: 'POST', agent: false },
+      {
+        method: 'POST',
+        agent: false,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      },
       res => {
         res.resume();
         resolve(res.statusCode ?? 0);

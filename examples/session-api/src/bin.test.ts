@@ -8,6 +8,7 @@ import {
   startDynalite,
 } from './__testUtils__/dynaliteServer.ts';
 import { callApi } from './__testUtils__/httpClient.ts';
+import { ADMIN_TOKEN, TEST_JWT_SECRET } from './__testUtils__/tokens.ts';
 
 const BIN = resolvePath(__dirname, '../bin/session-api');
 const SECRET = 'bin-test-secret-access-key';
@@ -58,6 +59,7 @@ describe('bin/session-api', () => {
       PORT: '0',
       HOST: '127.0.0.1',
       DYNAMODB_TABLE_NAME: 'bin-sessions',
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
       AWS_REGION: 'us-east-1',
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ACCESS_KEY_ID: 'bin-test-access-key',
@@ -91,7 +93,10 @@ describe('bin/session-api', () => {
         {
           method: 'POST',
           agent: false,
-          headers: { expect: '100-continue' },
+          headers: {
+            expect: '100-continue',
+            authorization: `Bearer ${ADMIN_TOKEN}`,
+          },
         },
         res => {
           res.resume();

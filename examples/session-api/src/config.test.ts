@@ -1,8 +1,11 @@
 import { ConfigError, readConfigFromEnv } from './config.ts';
+import { TEST_JWT_SECRET } from './__testUtils__/tokens.ts';
+
+const AUTH = { AUTH_JWT_SECRET: TEST_JWT_SECRET };
 
 describe('readConfigFromEnv', () => {
   it('applies the documented defaults', () => {
-    expect(readConfigFromEnv({ DYNAMODB_TABLE_NAME: 'sessions' })).toEqual({
+    expect(readConfigFromEnv({ DYNAMODB_TABLE_NAME: 'sessions', ...AUTH })).toEqual({
       port: 8080,
       host: '127.0.0.1',
       tableName: 'sessions',
@@ -11,12 +14,14 @@ describe('readConfigFromEnv', () => {
       ttlHours: 24,
       logLevel: 'info',
       shutdownGraceMs: 10_000,
+      auth: { hmacSecret: TEST_JWT_SECRET },
     });
   });
 
   it('reads every variable', () => {
     const config = readConfigFromEnv({
       DYNAMODB_TABLE_NAME: 't',
+      ...AUTH,
       PORT: '0',
       HOST: '0.0.0.0',
       AWS_REGION: 'eu-west-1',
@@ -39,6 +44,7 @@ describe('readConfigFromEnv', () => {
   it('lets DYNAMODB_ENDPOINT override the SDK endpoint variables', () => {
     const config = readConfigFromEnv({
       DYNAMODB_TABLE_NAME: 't',
+      ...AUTH,
       DYNAMODB_ENDPOINT: 'http://override:1',
       AWS_ENDPOINT_URL_DYNAMODB: 'http://sdk:2',
       AWS_ENDPOINT_URL: 'http://generic:3',
@@ -49,22 +55,22 @@ describe('readConfigFromEnv', () => {
   it.each([
     [{}, /DYNAMODB_TABLE_NAME is required/],
     [{ DYNAMODB_TABLE_NAME: ' ' }, /DYNAMODB_TABLE_NAME is required/],
-    [{ DYNAMODB_TABLE_NAME: 't', PORT: 'http' }, /PORT must be/],
-    [{ DYNAMODB_TABLE_NAME: 't', PORT: '70000' }, /PORT must be/],
+    [{ DYNAMODB_TABLE_NAME: 't', ...AUTH, PORT: 'http' }, /PORT must be/],
+    [{ DYNAMODB_TABLE_NAME: 't', ...AUTH, PORT: '70000' }, /PORT must be/],
     [
-      { DYNAMODB_TABLE_NAME: 't', SESSION_TTL_HOURS: '0' },
+      { DYNAMODB_TABLE_NAME: 't', ...AUTH, SESSION_TTL_HOURS: '0' },
       /SESSION_TTL_HOURS must be a positive number/,
     ],
     [
-      { DYNAMODB_TABLE_NAME: 't', SESSION_TTL_HOURS: 'soon' },
+      { DYNAMODB_TABLE_NAME: 't', ...AUTH, SESSION_TTL_HOURS: 'soon' },
       /SESSION_TTL_HOURS/,
     ],
     [
-      { DYNAMODB_TABLE_NAME: 't', DYNAMODB_ENDPOINT: 'localhost:4567' },
+      { DYNAMODB_TABLE_NAME: 't', ...AUTH, DYNAMODB_ENDPOINT: 'localhost:4567' },
       /endpoint must be an http/,
     ],
     [
-      { DYNAMODB_TABLE_NAME: 't', LOG_LEVEL: 'loud' },
+      { DYNAMODB_TABLE_NAME: 't', ...AUTH, LOG_LEVEL: 'loud' },
       /LOG_LEVEL must be one of/,
     ],
   ])('rejects %j', (env: Record<string, string>, message) => {

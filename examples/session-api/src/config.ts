@@ -1,3 +1,4 @@
+import type { AuthOptions } from './auth/authenticate.ts';
 import type { LogLevel } from './logger.ts';
 
 /** Everything the service needs to run, resolved from the environment. */
@@ -12,7 +13,11 @@ export interface SessionApiConfig {
   logLevel: LogLevel;
   /** How long SIGTERM waits for in-flight requests before cutting connections. */
   shutdownGraceMs: number;
+  auth: AuthOptions;
 }
+
+/** Shorter HS256 secrets can be brute-forced offline from one token. */
+export const MIN_JWT_SECRET_BYTES = 32;
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -84,6 +89,35 @@ function readLogLevel(raw: string | undefined): LogLevel {
   return level;
 }
 
+function readAuth(env: Record<string, string | undefined>): AuthOptions {
+  const hmacSecret = nonEmpty(env.AUTH_JWT_SECRET);
+  const jwksUrl = nonEmpty(env.AUTH_JWKS_URL);
+  if (!hmacSecret && !jwksUrl) {
+    throw new ConfigError(
+      'AUTH_JWT_SECRET (an HS256 secret, e.g. from a Kubernetes Secret) or AUTH_JWKS_URL is required',
+    );
+  }
+  if (hmacSecret && Buffer.byteLength(hmacSecret) < MIN_JWT_SECRET_BYTES) {
+    throw new ConfigError(
+      `AUTH_JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes`,
+    );
+  }
+  if (
+    jwksUrl &&
+    !/^https:\/\//.test(jwksUrl) &&
+    !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(jwksUrl)
+  ) {
+    throw new ConfigError('AUTH_JWKS_URL must be an https URL');
+  }
+  return {
+    hmacSecret,
+    jwksUrl,
+    issuer: nonEmpty(env.AUTH_ISSUER),
+    audience: nonEmpty(env.AUTH_AUDIENCE),
+    adminRole: nonEmpty(env.AUTH_ADMIN_ROLE),
+  };
+}
+
 /**
  * Reads the service configuration from environment variables.
  * DYNAMODB_ENDPOINT wins over the SDK's standard AWS_ENDPOINT_URL_DYNAMODB /
@@ -120,5 +154,6 @@ export function readConfigFromEnv(
       nonEmpty(env.SHUTDOWN_GRACE_MS),
       DEFAULT_SHUTDOWN_GRACE_MS,
     ),
+    auth: readAuth(env),
   };
 }

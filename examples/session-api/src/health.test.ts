@@ -7,6 +7,7 @@ import {
 } from './__testUtils__/dynaliteServer.ts';
 import { callApi } from './__testUtils__/httpClient.ts';
 import { startTestService } from './__testUtils__/testService.ts';
+import { TEST_JWT_SECRET } from './__testUtils__/tokens.ts';
 
 describe('health and readiness', () => {
   beforeAll(() => useDummyAwsCredentials());
@@ -61,6 +62,7 @@ describe('health and readiness', () => {
       port: 0,
       host: '127.0.0.1',
       tableName: 'sessions-down',
+      auth: { hmacSecret: TEST_JWT_SECRET },
       endpoint: dynamo.endpoint,
       readinessTimeoutMs: 1_500,
     });

@@ -26,6 +26,10 @@ export async function runFromEnvironment(
     // Only the origin: an endpoint URL could carry user:password.
     endpoint: config.endpoint ? new URL(config.endpoint).origin : 'aws-default',
     ttlHours: config.ttlHours,
+    // How tokens are checked, never the secret itself.
+    auth: config.auth.jwksUrl
+      ? `jwks ${new URL(config.auth.jwksUrl).origin}`
+      : 'hs256',
   });
 
   const shutDown = (signal: NodeJS.Signals) => {

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createRequestListener } from './app.ts';
+import { type AuthOptions, createAuthenticator } from './auth/authenticate.ts';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -17,6 +18,8 @@ import { SessionStore } from './sessionStore.ts';
 
 export interface StartSessionApiOptions {
   tableName: string;
+  /** How callers of /sessions authenticate (bearer JWTs); /health and /ready stay open for probes. */
+  auth: AuthOptions;
   /** 0 picks a free port; see the returned `port`. Default 8080. */
   port?: number;
   /** Default 127.0.0.1; use 0.0.0.0 inside a container. */
@@ -59,6 +62,7 @@ export async function startSessionApi(
         endpoint: options.endpoint,
       });
 
+  const authenticate = createAuthenticator(options.auth, now);
   const store = new SessionStore({
     client: documentClient,
     tableName: options.tableName,
@@ -78,7 +82,7 @@ export async function startSessionApi(
           startedAtMs: now(),
           now,
         }),
-        ...sessionRoutes(store),
+        ...sessionRoutes(store, authenticate),
       ],
     }),
   );

@@ -157,8 +157,36 @@ export class SessionStore {
     );
   }
 
-  /** Returns false when there was nothing live to delete. */
-  async delete(id: string): Promise<boolean> {
+  /**
+   * Returns false when there was nothing live to delete. With `expectedVersion` the delete only
+   * happens if the stored version still matches (else 409).
+   */
+  async delete(id: string, expectedVersion?: number): Promise<boolean> {
+    if (expectedVersion !== undefined) {
+      try {
+        await this.client.send(
+          new DeleteCommand({
+            TableName: this.tableName,
+            Key: { id },
+            ConditionExpression:
+              'version = :expected AND expiresAt > :nowSeconds',
+            ExpressionAttributeValues: {
+              ':expected': expectedVersion,
+              ':nowSeconds': toEpochSeconds(this.now()),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const current = await this.readActive(id);
+        if (!current) return false;
+        throw new VersionConflictError(
+          `session ${id} is at version ${current.version}, not ${expectedVersion}`,
+          current.version,
+        );
+      }
+    }
     const result = await this.client.send(
       new DeleteCommand({
         TableName: this.tableName,

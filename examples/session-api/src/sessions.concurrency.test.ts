@@ -73,7 +73,9 @@ describe('concurrent updates', () => {
     const id = await createSession();
     const [updated, deleted] = await Promise.all([
       put(id, { data: { late: true } }),
-      callApi(service.baseUrl, 'DELETE', `/sessions/${id}`),
+      callApi(service.baseUrl, 'DELETE', `/sessions/${id}`, {
+        headers: { 'if-match': '*' },
+      }),
     ]);
     expect(deleted.status).toBe(200);
     expect([200, 404]).toContain(updated.status);

@@ -153,11 +153,19 @@ describe('session CRUD against dynalite', () => {
 
   it('deletes a session once', async () => {
     const session = await createSession();
-    const deleted = await call('DELETE', `/sessions/${session.id}`);
+    const deleted = await call('DELETE', `/sessions/${session.id}`, {
+      headers: { 'if-match': `"${session.version}"` },
+    });
     expect(deleted.status).toBe(200);
     expect(deleted.body).toEqual({ id: session.id, deleted: true });
     expect((await call('GET', `/sessions/${session.id}`)).status).toBe(404);
-    expect((await call('DELETE', `/sessions/${session.id}`)).status).toBe(404);
+    expect(
+      (
+        await call('DELETE', `/sessions/${session.id}`, {
+          headers: { 'if-match': '*' },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('treats an expired session as gone before any TTL sweep', async () => {
@@ -172,6 +180,12 @@ describe('session CRUD against dynalite', () => {
     expect(update.status).toBe(404);
     const listed = await call('GET', '/sessions/user/erin');
     expect(listed.body.sessions).toEqual([]);
-    expect((await call('DELETE', `/sessions/${session.id}`)).status).toBe(404);
+    expect(
+      (
+        await call('DELETE', `/sessions/${session.id}`, {
+          headers: { 'if-match': '*' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

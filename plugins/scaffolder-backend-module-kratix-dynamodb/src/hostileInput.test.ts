@@ -139,6 +139,45 @@ const requestAttacks: Array<[string, Record<string, unknown>, RegExp]> = [
 
 const applicationAttacks: Array<[string, Record<string, unknown>, RegExp]> = [
   [
+    'a Secret reference that climbs out',
+    {
+      services: [
+        {
+          name: 'api',
+          image: 'session-api:latest',
+          env: [
+            {
+              name: 'K',
+              valueFrom: {
+                secretKeyRef: { name: '../kube-system/x', key: 'k/../v' },
+              },
+            },
+          ],
+        },
+      ],
+    },
+    /^services\[0\].env\[0\].valueFrom.secretKeyRef.name: must be a DNS-1123 label[\s\S]*^services\[0\].env\[0\].valueFrom.secretKeyRef.key: /m,
+  ],
+  [
+    'an env var with both a value and a Secret',
+    {
+      services: [
+        {
+          name: 'api',
+          image: 'session-api:latest',
+          env: [
+            {
+              name: 'K',
+              value: 'v',
+              valueFrom: { secretKeyRef: { name: 's', key: 'k' } },
+            },
+          ],
+        },
+      ],
+    },
+    /^services\[0\].env\[0\]: needs either value or valueFrom.secretKeyRef$/m,
+  ],
+  [
     'a string for services',
     { services: 'all of them' },
     /^services: Expected array, received string$/m,

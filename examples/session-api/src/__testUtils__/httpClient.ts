@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { ADMIN_TOKEN } from './tokens.ts';
 
 export interface JsonResponse {
   status: number;
@@ -9,6 +10,7 @@ export interface JsonResponse {
 /**
  * A tiny node:http client with a fresh connection per call (agent: false),
  * so tests never share keep-alive sockets or the jest-blocked global agent.
+ * It sends ADMIN_TOKEN unless given a `token` (null for none) or an Authorization header.
  */
 export function callApi(
   baseUrl: string,
@@ -18,11 +20,13 @@ export function callApi(
     json?: unknown;
     rawBody?: string | Buffer;
     headers?: Record<string, string>;
+    token?: string | null;
   } = {},
 ): Promise<JsonResponse> {
   const payload =
     options.rawBody ??
     (options.json === undefined ? undefined : JSON.stringify(options.json));
+  const token = options.token === undefined ? ADMIN_TOKEN : options.token;
   return new Promise((resolve, reject) => {
     const req = request(
       `${baseUrl}${path}`,
@@ -33,6 +37,7 @@ export function callApi(
           ...(payload === undefined
             ? {}
             : { 'content-type': 'application/json' }),
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
           ...options.headers,
         },
       },

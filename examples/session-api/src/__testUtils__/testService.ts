@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AuthOptions } from '../auth/authenticate.ts';
 import { startSessionApi, type RunningSessionApi } from '../server.ts';
 import { createSessionTable } from '../sessionTable.ts';
 import {
@@ -6,6 +7,7 @@ import {
   startDynalite,
   useDummyAwsCredentials,
 } from './dynaliteServer.ts';
+import { TEST_JWT_SECRET } from './tokens.ts';
 
 /** Time the tests control, so expiry needs no sleeping. */
 export interface FakeClock {
@@ -40,6 +42,8 @@ export async function startTestService(
     /** Built with the dynalite endpoint; handed to the service so tests can observe its calls. */
     makeClient?: (endpoint: string) => DynamoDBClient;
     createTable?: boolean;
+    /** Default: HS256 with TEST_JWT_SECRET. */
+    auth?: AuthOptions;
   } = {},
 ): Promise<TestService> {
   useDummyAwsCredentials();
@@ -56,6 +60,7 @@ export async function startTestService(
     port: 0,
     host: '127.0.0.1',
     tableName,
+    auth: options.auth ?? { hmacSecret: TEST_JWT_SECRET },
     region: 'us-east-1',
     endpoint: dynamo.endpoint,
     ttlHours: options.ttlHours ?? 24,

@@ -1,4 +1,4 @@
-import { badRequest } from '../http/httpError.ts';
+import { HttpError, badRequest } from '../http/httpError.ts';
 import type { SessionData } from '../session.ts';
 import type { PageRequest } from '../sessionPages.ts';
 
@@ -82,6 +82,23 @@ function parseIfMatch(header: string | undefined): number | undefined {
   if (trimmed === '*') return undefined;
   const unwrapped = trimmed.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
   return parseVersionNumber(unwrapped, 'If-Match');
+}
+
+/**
+ * A DELETE must say which version it means to delete (If-Match: "3"), or that it means any
+ * (If-Match: *), so that a stale client never deletes a session someone has changed since.
+ */
+export function parseDeletePrecondition(
+  ifMatchHeader: string | undefined,
+): number | undefined {
+  if (ifMatchHeader === undefined) {
+    throw new HttpError(
+      428,
+      'precondition_required',
+      "DELETE needs If-Match with the session's ETag (or * for any version)",
+    );
+  }
+  return parseIfMatch(ifMatchHeader);
 }
 
 export function parseUpdateBody(

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -215,4 +216,31 @@ export async function startWidgetSandbox(): Promise<TestSandbox> {
     throw new Error(`could not create the test CRD: ${JSON.stringify(crd.body)}`);
   }
   return sandbox;
+}
+
+/**
+ * The Secret the session-api example reads its token-signing key from (session-api-auth,
+ * key jwt-secret), as an operator creates it once per namespace. Answers the secret.
+ */
+export async function createSessionApiSecret(
+  sandbox: Sandbox,
+  namespace = 'default',
+): Promise<string> {
+  const secret = randomBytes(32).toString('hex');
+  const answer = await api(
+    sandbox,
+    'POST',
+    `/api/v1/namespaces/${namespace}/secrets`,
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'session-api-auth', namespace },
+      data: { 'jwt-secret': Buffer.from(secret).toString('base64') },
+    },
+  );
+  if (answer.status !== 201)
+    throw new Error(
+      `creating the session-api-auth Secret answered ${answer.status}`,
+    );
+  return secret;
 }

@@ -7,6 +7,7 @@ import {
   eventually,
   startTestSandbox,
   type TestSandbox,
+  createSessionApiSecret,
 } from '../__testUtils__/testSandbox';
 import { findRepoRoot } from '../kubeconfig';
 
@@ -85,6 +86,7 @@ describe('the CRDs the sandbox writes for itself agree with the upstream ones', 
       '/apis/core.oam.dev/v1beta1/namespaces/vela-system/componentdefinitions',
       readExample('kubevela', 'aws-dynamodb-kratix.yaml'),
     );
+    await createSessionApiSecret(sandbox);
     const app = readExample('kubevela', 'session-management-app.yaml');
     await api(
       sandbox,

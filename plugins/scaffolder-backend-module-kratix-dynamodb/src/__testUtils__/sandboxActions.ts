@@ -1,4 +1,5 @@
 /** The embedded sandbox with the DynamoDB Promise installed, and action dependencies that point at it. */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -92,5 +93,17 @@ export async function startSandboxForActions(): Promise<SandboxActions> {
   await waitUntil('the DynamoDBRequest API', () =>
     client.resolve(DYNAMODB_REQUEST_GVK),
   );
+  // The key the session-api template's app reads, as the team creates it before using the wizard.
+  const secret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'session-api-auth', namespace: 'default' },
+    data: {
+      'jwt-secret': Buffer.from(randomBytes(32).toString('hex')).toString(
+        'base64',
+      ),
+    },
+  };
+  await client.create({ group: '', version: 'v1', kind: 'Secret' }, secret);
   return { sandbox, client, deps };
 }

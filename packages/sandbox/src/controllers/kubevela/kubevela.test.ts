@@ -6,6 +6,7 @@ import {
   eventually,
   startTestSandbox,
   type TestSandbox,
+  createSessionApiSecret,
 } from '../../__testUtils__/testSandbox';
 import { findRepoRoot } from '../../kubeconfig';
 
@@ -30,6 +31,7 @@ describe('KubeVela in the sandbox', () => {
   afterAll(() => sandbox.stop());
 
   it('runs the session app: table requested, session-api process ready, /ready through the service proxy', async () => {
+    await createSessionApiSecret(sandbox);
     const app = readExample('kubevela', 'session-management-app.yaml');
     expect((await api(sandbox, 'POST', APPS, app)).status).toBe(201);
     const running = await eventually(

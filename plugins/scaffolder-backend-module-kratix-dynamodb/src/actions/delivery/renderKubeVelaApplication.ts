@@ -40,10 +40,19 @@ function renderWebservice(service: ServiceInput) {
   }
   if (service.env?.length) {
     // Containers only see strings, and KubeVela refuses other types here.
-    properties.env = service.env.map(v => ({
-      name: v.name,
-      value: String(v.value),
-    }));
+    properties.env = service.env.map(v =>
+      v.valueFrom
+        ? {
+            name: v.name,
+            valueFrom: {
+              secretKeyRef: {
+                name: v.valueFrom.secretKeyRef.name,
+                key: v.valueFrom.secretKeyRef.key,
+              },
+            },
+          }
+        : { name: v.name, value: String(v.value) },
+    );
   }
   if (service.readinessProbe)
     properties.readinessProbe = renderProbe(service.readinessProbe, firstPort);

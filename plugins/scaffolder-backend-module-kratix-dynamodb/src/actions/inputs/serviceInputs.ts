@@ -37,10 +37,20 @@ export const serviceInput = (z: Z) =>
           z
             .object({
               name: z.string(),
-              value: z.union([z.string(), z.number(), z.boolean()], {
-                description:
-                  'Numbers and booleans are passed as strings, as containers see them',
-              }),
+              value: z
+                .union([z.string(), z.number(), z.boolean()], {
+                  description:
+                    'Numbers and booleans are passed as strings, as containers see them',
+                })
+                .optional(),
+              valueFrom: z
+                .object({
+                  secretKeyRef: z.object({ name: z.string(), key: z.string() }),
+                })
+                .describe(
+                  'Instead of value: a key of a Secret in the same namespace, so no secret passes through the template',
+                )
+                .optional(),
             })
             .passthrough(),
         )

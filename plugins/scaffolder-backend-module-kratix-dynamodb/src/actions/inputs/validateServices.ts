@@ -41,6 +41,32 @@ function checkProbe(
   }
 }
 
+const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
+
+/** An environment variable has a value or names a Secret key, not both. */
+function envSourceProblems(
+  variable: NonNullable<ServiceInput['env']>[number],
+  path: string,
+): FieldError[] {
+  const ref = variable.valueFrom?.secretKeyRef;
+  if ((variable.value === undefined) === (ref === undefined))
+    return [{ path, message: 'needs either value or valueFrom.secretKeyRef' }];
+  if (!ref) return [];
+  const errors: FieldError[] = [];
+  const nameProblem = dns1123LabelProblem(ref.name ?? '');
+  if (nameProblem)
+    errors.push({
+      path: `${path}.valueFrom.secretKeyRef.name`,
+      message: nameProblem,
+    });
+  if (!SECRET_KEY.test(ref.key ?? ''))
+    errors.push({
+      path: `${path}.valueFrom.secretKeyRef.key`,
+      message: 'must be a Secret key: letters, digits, "-", "_" and "."',
+    });
+  return errors;
+}
+
 function checkService(
   service: ServiceInput,
   path: string,
@@ -75,6 +101,7 @@ function checkService(
       });
     }
     envNames.add(variable.name);
+    errors.push(...envSourceProblems(variable, `${path}.env[${i}]`));
   });
   checkProbe(service.readinessProbe, `${path}.readinessProbe`, errors);
   checkProbe(service.livenessProbe, `${path}.livenessProbe`, errors);
