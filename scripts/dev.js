@@ -70,6 +70,7 @@ async function installPromise() {
       const res = await fetch(`${base}/apis/platform.kratix.io/v1alpha1/promises`, { method: 'POST', headers, body: JSON.stringify(promise) });
       if (res.ok || res.status === 409) {
         console.error('[dev] the aws-dynamodb-kratix Promise is installed on the sandbox');
+        await createSessionApiSecret(base, headers);
         return;
       }
     } catch {
@@ -78,6 +79,22 @@ async function installPromise() {
     await new Promise(r => setTimeout(r, 500));
   }
   console.error('[dev] could not install the Promise on the sandbox; apply examples/kratix-promise/promise.yaml yourself');
+}
+
+/**
+ * And the team's one-time step: the session-api-auth Secret in `default`, whose key the
+ * session-api checks bearer tokens with (the session app template and example read it).
+ */
+async function createSessionApiSecret(base, headers) {
+  const secret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'session-api-auth', namespace: 'default' },
+    data: { 'jwt-secret': Buffer.from(crypto.randomBytes(32).toString('hex')).toString('base64') },
+  };
+  const res = await fetch(`${base}/api/v1/namespaces/default/secrets`, { method: 'POST', headers, body: JSON.stringify(secret) });
+  if (res.ok || res.status === 409) console.error('[dev] the session-api-auth Secret exists in namespace default');
+  else console.error(`[dev] could not create the session-api-auth Secret (HTTP ${res.status}); see examples/session-api/README.md`);
 }
 
 /** KRATIX_DB=postgres: starts the embedded PostgreSQL and points the backend at it. */

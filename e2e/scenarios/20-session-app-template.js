@@ -17,15 +17,18 @@ module.exports = {
   name: 'session app template: deploy the session-api with its table, reach health ok, use the API',
   async run({ context, screenshot }) {
     await installPromise();
-    // The key the app checks bearer tokens with, as the team creates it before using the wizard.
-    const jwtSecret = randomBytes(32).toString('hex');
-    const secret = await sandboxCall('POST', '/api/v1/namespaces/default/secrets', {
+    // The key the app checks bearer tokens with, as the team creates it before using the wizard
+    // (the dev script may have made it already: then the test signs with that one).
+    const secretPath = '/api/v1/namespaces/default/secrets';
+    const secretAnswer = await sandboxCall('POST', secretPath, {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: { name: 'session-api-auth', namespace: 'default' },
-      data: { 'jwt-secret': Buffer.from(jwtSecret).toString('base64') },
+      data: { 'jwt-secret': Buffer.from(randomBytes(32).toString('hex')).toString('base64') },
     });
-    expect(secret.status === 201 || secret.status === 409, `the session-api-auth Secret exists (got ${secret.status})`);
+    expect(secretAnswer.status === 201 || secretAnswer.status === 409, `the session-api-auth Secret exists (got ${secretAnswer.status})`);
+    const stored = await sandboxCall('GET', `${secretPath}/session-api-auth`);
+    const jwtSecret = Buffer.from(stored.body.data['jwt-secret'], 'base64').toString('utf8');
     const page = await context.newPage();
     await signInAsGuest(page);
     await openTemplate(page, 'Session API with its DynamoDB table (KubeVela)', 'kratix-dynamodb-session-api', {
