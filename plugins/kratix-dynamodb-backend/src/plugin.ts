@@ -7,6 +7,7 @@ import { kratixDynamodbStatusReadPermission } from '@kratix-dynamodb/common';
 import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './router';
+import { createClustersRouter } from './clusters/clustersRouter';
 import { StatusChangeSignals } from './signals/StatusChangeSignals';
 import { ClusterStatusChainService } from './status/ClusterStatusChainService';
 import { HealthProber } from './status/HealthProber';
@@ -56,6 +57,8 @@ export const kratixDynamodbPlugin = createBackendPlugin({
             ),
           }),
         );
+        // The wizard's cluster and namespace pickers.
+        httpRouter.use(createClustersRouter({ httpAuth, permissions, clients: clusters.clients }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

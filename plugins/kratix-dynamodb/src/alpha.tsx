@@ -8,6 +8,8 @@ import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-c
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
 import { KratixDynamodbClient } from './api/KratixDynamodbClient';
+import { kratixClustersApiRef } from './api/KratixClustersApi';
+import { KratixClustersClient } from './api/KratixClustersClient';
 import { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
 
 /** @alpha The backend client. */
@@ -17,6 +19,17 @@ export const kratixDynamodbApi = ApiBlueprint.make({
       api: kratixDynamodbApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new KratixDynamodbClient(deps),
+    }),
+});
+
+/** @alpha The client of the wizard pickers' routes. */
+export const kratixClustersApi = ApiBlueprint.make({
+  name: 'clusters',
+  params: defineParams =>
+    defineParams({
+      api: kratixClustersApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new KratixClustersClient(deps),
     }),
 });
 
@@ -51,6 +64,22 @@ export const dynamoDBTableDesignerFormField = FormFieldBlueprint.make({
   },
 });
 
+/** @alpha The clusters the user may create on. */
+export const kratixClusterPickerFormField = FormFieldBlueprint.make({
+  name: 'kratix-cluster-picker',
+  params: {
+    field: () => import('./scaffolder/formFields').then(m => m.kratixClusterPickerField),
+  },
+});
+
+/** @alpha The namespaces on the chosen cluster, or free text when they cannot be listed. */
+export const kubernetesNamespacePickerFormField = FormFieldBlueprint.make({
+  name: 'kubernetes-namespace-picker',
+  params: {
+    field: () => import('./scaffolder/formFields').then(m => m.kubernetesNamespacePickerField),
+  },
+});
+
 /**
  * The plugin for apps on the new frontend system.
  * @alpha
@@ -59,8 +88,11 @@ export default createFrontendPlugin({
   pluginId: 'kratix-dynamodb',
   extensions: [
     kratixDynamodbApi,
+    kratixClustersApi,
     kratixDynamodbEntityCard,
     kratixDynamodbEntityContent,
     dynamoDBTableDesignerFormField,
+    kratixClusterPickerFormField,
+    kubernetesNamespacePickerFormField,
   ],
 });

@@ -7,6 +7,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
 import { KratixDynamodbClient } from './api/KratixDynamodbClient';
+import { kratixClustersApiRef } from './api/KratixClustersApi';
+import { KratixClustersClient } from './api/KratixClustersClient';
 
 /**
  * The plugin for apps on the legacy frontend system.
@@ -19,6 +21,11 @@ export const kratixDynamodbPlugin = createPlugin({
       api: kratixDynamodbApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new KratixDynamodbClient(deps),
+    }),
+    createApiFactory({
+      api: kratixClustersApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new KratixClustersClient(deps),
     }),
   ],
 });

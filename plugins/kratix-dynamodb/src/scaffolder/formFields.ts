@@ -4,9 +4,23 @@ import {
   DynamoDBTableDesigner,
   dynamoDBTableDesignerValidation,
 } from '../components/DynamoDBTableDesigner';
+import {
+  KratixClusterPicker,
+  KubernetesNamespacePicker,
+} from '../components/pickers';
 
 export const dynamoDBTableDesignerField = createFormField({
   name: 'DynamoDBTableDesigner',
   component: DynamoDBTableDesigner,
   validation: dynamoDBTableDesignerValidation,
+});
+
+export const kratixClusterPickerField = createFormField({
+  name: 'KratixClusterPicker',
+  component: KratixClusterPicker,
+});
+
+export const kubernetesNamespacePickerField = createFormField({
+  name: 'KubernetesNamespacePicker',
+  component: KubernetesNamespacePicker,
 });

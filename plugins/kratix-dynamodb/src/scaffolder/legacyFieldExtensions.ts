@@ -5,6 +5,10 @@ import {
   DynamoDBTableDesigner,
   dynamoDBTableDesignerValidation,
 } from '../components/DynamoDBTableDesigner';
+import {
+  KratixClusterPicker,
+  KubernetesNamespacePicker,
+} from '../components/pickers';
 
 /**
  * Put inside `<ScaffolderFieldExtensions>` of the scaffolder route.
@@ -15,5 +19,21 @@ export const DynamoDBTableDesignerFieldExtension = kratixDynamodbPlugin.provide(
     name: 'DynamoDBTableDesigner',
     component: DynamoDBTableDesigner,
     validation: dynamoDBTableDesignerValidation,
+  }),
+);
+
+/** @public The clusters the user may create on (legacy frontend system). */
+export const KratixClusterPickerFieldExtension = kratixDynamodbPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'KratixClusterPicker',
+    component: KratixClusterPicker,
+  }),
+);
+
+/** @public The namespaces on the chosen cluster (legacy frontend system). */
+export const KubernetesNamespacePickerFieldExtension = kratixDynamodbPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'KubernetesNamespacePicker',
+    component: KubernetesNamespacePicker,
   }),
 );

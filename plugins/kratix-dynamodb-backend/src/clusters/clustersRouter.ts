@@ -1,0 +1,69 @@
+/**
+ * What the wizard's pickers offer: the clusters this user may create on, and the namespaces
+ * on one of them. Names only; cluster URLs and credentials never leave the backend.
+ */
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { kratixDynamodbRequestCreatePermission } from '@kratix-dynamodb/common';
+import type { ClusterClientFactory } from '@kratix-dynamodb/node';
+import Router from 'express-promise-router';
+
+export type ClustersRouterOptions = {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  clients: ClusterClientFactory;
+};
+
+const NAMESPACE = { group: '', version: 'v1', kind: 'Namespace' };
+
+/** One decision per cluster, in one batch, as the user (never the plugin's own identity). */
+async function creatableClusters(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  names: string[],
+): Promise<string[]> {
+  if (names.length === 0) return [];
+  const decisions = await permissions.authorize(
+    names.map(() => ({ permission: kratixDynamodbRequestCreatePermission })),
+    { credentials },
+  );
+  return names.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW);
+}
+
+export function createClustersRouter(options: ClustersRouterOptions) {
+  const { httpAuth, permissions, clients } = options;
+  const router = Router();
+
+  router.get('/clusters', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const names = await creatableClusters(permissions, credentials, clients.clusterNames());
+    res.json({ items: names.map(name => ({ name })) });
+  });
+
+  router.get('/clusters/:cluster/namespaces', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { cluster } = req.params;
+    // forCluster refuses an unknown name with an InputError naming the configured ones.
+    const client = await clients.forCluster(cluster);
+    const [allowed] = await creatableClusters(permissions, credentials, [cluster]);
+    if (!allowed) {
+      throw new NotAllowedError(
+        `You may not create on cluster '${cluster}' (${kratixDynamodbRequestCreatePermission.name})`,
+      );
+    }
+    // A backend identity that may not list namespaces gets the cluster's 403 as it is; the
+    // picker then asks for the namespace as text.
+    const list = await client.list(NAMESPACE);
+    const names = list.items
+      .map(item => item.metadata.name)
+      .sort((a, b) => a.localeCompare(b));
+    res.json({ items: names.map(name => ({ name })) });
+  });
+
+  return router;
+}

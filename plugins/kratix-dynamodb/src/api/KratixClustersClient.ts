@@ -1,0 +1,32 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { KratixClustersApi } from './KratixClustersApi';
+
+/** @public The HTTP client of the backend's cluster and namespace routes. */
+export class KratixClustersClient implements KratixClustersApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  listClusters(): Promise<string[]> {
+    return this.names('clusters');
+  }
+
+  listNamespaces(cluster: string): Promise<string[]> {
+    return this.names(`clusters/${encodeURIComponent(cluster)}/namespaces`);
+  }
+
+  private async names(path: string): Promise<string[]> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('kratix-dynamodb');
+    const response = await this.fetchApi.fetch(`${baseUrl}/${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const body = (await response.json()) as { items: { name: string }[] };
+    return body.items.map(item => item.name);
+  }
+}
