@@ -95,10 +95,12 @@ export async function sendRequest(connection: ClusterConnection, req: HttpReques
   const maxBodyBytes = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return new Promise((resolve, reject) => {
     let settled = false;
+    // Set once the request exists; settling clears it.
+    const deadline: { timer?: NodeJS.Timeout } = {};
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      clearTimeout(deadline);
+      clearTimeout(deadline.timer);
       outcome();
     };
     const fail = (e: Error) =>
@@ -127,7 +129,7 @@ export async function sendRequest(connection: ClusterConnection, req: HttpReques
       );
       response.on('error', fail);
     });
-    const deadline = setTimeout(() => {
+    deadline.timer = setTimeout(() => {
       fail(new TransportError(`no complete answer within ${req.timeoutMs} ms`));
       request.destroy();
     }, req.timeoutMs);

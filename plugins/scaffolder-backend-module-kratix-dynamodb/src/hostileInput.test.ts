@@ -1,3 +1,4 @@
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectFieldErrors"] }] */
 /**
  * Input a hostile colleague (or a broken template) hands the actions: wrong types, huge values,
  * and names built to walk out of their place. Each must end as field errors (an InputError,
