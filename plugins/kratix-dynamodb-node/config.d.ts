@@ -82,6 +82,15 @@ export interface Config {
       clusterTimeoutMs?: number;
     };
     /** How the backend probes the application's service. */
+    /**
+     * Which teams own which namespaces. An entity's annotations may point the status route at a
+     * cluster object only when the catalog provider made that entity for that object, or when
+     * the object's namespace is bound here to the entity's owner.
+     */
+    tenancy?: {
+      /** Namespace → owner entity refs, e.g. `team-a: [group:default/team-a]`. */
+      namespaces?: { [namespace: string]: string[] };
+    };
     health?: {
       /** Path of the liveness endpoint (default /health). */
       livenessPath?: string;

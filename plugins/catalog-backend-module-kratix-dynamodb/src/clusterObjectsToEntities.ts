@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   DYNAMODB_COMPONENT_TYPE,
+  clusterObjectLocation,
   entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
 
@@ -23,7 +24,7 @@ function ownerOf(obj: ClusterObject): string {
 }
 
 function locationOf(cluster: string, obj: ClusterObject): string {
-  return `url:kubernetes://${cluster}/${obj.metadata.namespace ?? 'default'}/${obj.metadata.name}`;
+  return clusterObjectLocation(cluster, obj.metadata.namespace, obj.metadata.name);
 }
 
 /**

@@ -68,7 +68,11 @@ async function startBackend(sandbox, catalogFile) {
       locations: [{ type: 'file', target: catalogFile }],
     },
     permission: { enabled: true },
-    kratixDynamodb: { clusters: [{ name: 'bench', url: sandbox.url, auth: { serviceAccountToken: sandbox.token } }] },
+    kratixDynamodb: {
+      clusters: [{ name: 'bench', url: sandbox.url, auth: { serviceAccountToken: sandbox.token } }],
+      // The benchmark's hand-made entities link to objects in default, which guests own.
+      tenancy: { namespaces: { default: ['group:default/guests'] } },
+    },
     kubernetes: {
       serviceLocatorMethod: { type: 'multiTenant' },
       clusterLocatorMethods: [

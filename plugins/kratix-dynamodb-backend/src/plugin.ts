@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { kratixDynamodbStatusReadPermission } from '@kratix-dynamodb/common';
+import { kratixDynamodbObjectsReadPermission, kratixDynamodbStatusReadPermission } from '@kratix-dynamodb/common';
 import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './router';
@@ -35,7 +35,7 @@ export const kratixDynamodbPlugin = createBackendPlugin({
         signals: signalsServiceRef,
       },
       async init({ config, logger, lifecycle, httpAuth, httpRouter, permissions, permissionsRegistry, catalog, clusters, signals }) {
-        permissionsRegistry.addPermissions([kratixDynamodbStatusReadPermission]);
+        permissionsRegistry.addPermissions([kratixDynamodbStatusReadPermission, kratixDynamodbObjectsReadPermission]);
 
         const options = readStatusOptions(config);
         // Open cards hear of changes through signals; polling is only their fallback.

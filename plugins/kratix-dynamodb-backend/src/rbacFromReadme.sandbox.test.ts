@@ -131,6 +131,8 @@ describe('the status route with the README ClusterRole', () => {
               ],
               status: { gracePeriodSeconds: 1, clusterTimeoutMs: 3000 },
               health: { cacheMs: 0 },
+              // The hand-made entities below link to objects in default, which guests own.
+              tenancy: { namespaces: { default: ['group:default/guests'] } },
             },
           },
         }),

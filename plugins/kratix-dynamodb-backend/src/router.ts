@@ -6,7 +6,7 @@ import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model'
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { kratixDynamodbStatusReadPermission } from '@kratix-dynamodb/common';
+import { kratixDynamodbObjectsReadPermission, kratixDynamodbStatusReadPermission } from '@kratix-dynamodb/common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { StatusChainService } from './services/StatusChainService';
@@ -30,21 +30,29 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/status/:namespace/:kind/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-    const [decision] = await permissions.authorize(
-      [{ permission: kratixDynamodbStatusReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not read the status of kratix-dynamodb resources');
-    }
-
     // Read the entity as the caller: an entity they cannot see is simply not found.
     const ref = stringifyEntityRef(req.params as CompoundEntityRef);
     const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(`No catalog entity ${ref}`);
     }
-    res.json(await statusChains.getStatusChain(entity, { includeObjects: req.query.objects === 'true' }));
+
+    // Both are decided on the entity itself, so a policy can allow only its owners.
+    const includeObjects = req.query.objects === 'true';
+    const [status, objects] = await permissions.authorize(
+      [
+        { permission: kratixDynamodbStatusReadPermission, resourceRef: ref },
+        ...(includeObjects ? [{ permission: kratixDynamodbObjectsReadPermission, resourceRef: ref }] : []),
+      ],
+      { credentials },
+    );
+    if (status.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not read the status of ${ref} (${kratixDynamodbStatusReadPermission.name})`);
+    }
+    if (includeObjects && objects?.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not read the cluster objects behind ${ref} (${kratixDynamodbObjectsReadPermission.name})`);
+    }
+    res.json(await statusChains.getStatusChain(entity, { includeObjects }));
   });
 
   return router;

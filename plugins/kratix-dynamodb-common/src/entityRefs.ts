@@ -24,3 +24,13 @@ export function entityRefOfClusterObject(
 ): string {
   return `${object.kind}:default/${object.name}`;
 }
+
+/**
+ * The location the catalog module gives the entity of a cluster object
+ * (`backstage.io/managed-by-location`). The catalog keeps it as the provider set it, so it is
+ * also how the status route knows that an entity's link to that object came from the provider.
+ * @public
+ */
+export function clusterObjectLocation(cluster: string, namespace: string | undefined, name: string): string {
+  return `url:kubernetes://${cluster}/${namespace ?? 'default'}/${name}`;
+}

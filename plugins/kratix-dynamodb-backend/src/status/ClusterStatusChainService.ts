@@ -16,7 +16,8 @@ import {
 } from '@kratix-dynamodb/common';
 import { ClusterInformers, KubernetesObject } from '@kratix-dynamodb/node';
 import { StatusChainService } from '../services/StatusChainService';
-import { ChainReads, readKind } from './ChainReads';
+import { ChainReads, readKind, splitRef } from './ChainReads';
+import { untrustedLinkReason } from './linkTrust';
 import { skippedStage, unknownStage } from './conditions';
 import { HealthProber } from './HealthProber';
 import { StatusOptions } from './readStatusOptions';
@@ -58,12 +59,21 @@ export class ClusterStatusChainService implements StatusChainService {
     const entityRef = stringifyEntityRef(entity);
     const now = new Date();
     const seen: KubernetesObject[] = [];
-    const stages = cluster
-      ? await this.#stages(await this.#readKinds(cluster, annotations, now, seen), annotations)
-      : STATUS_STAGE_IDS.map(id =>
-          unknownStage(id, 'The entity does not say which cluster it lives on', `Add the ${ANNOTATIONS.cluster} annotation`),
-        );
-    if (cluster) this.#onRead?.(entityRef, cluster, annotations, seen);
+    const untrusted = cluster ? this.#untrustedLink(entity, cluster, annotations) : undefined;
+    let stages: StatusStage[];
+    if (!cluster) {
+      stages = STATUS_STAGE_IDS.map(id =>
+        unknownStage(id, 'The entity does not say which cluster it lives on', `Add the ${ANNOTATIONS.cluster} annotation`),
+      );
+    } else if (untrusted) {
+      // Nothing is read for a link that is not proven: not even whether the object exists.
+      stages = STATUS_STAGE_IDS.map(id =>
+        unknownStage(id, untrusted, 'Use the entity the catalog provider made for this object, or ask the platform team to bind the namespace to your team (kratixDynamodb.tenancy.namespaces)'),
+      );
+    } else {
+      stages = await this.#stages(await this.#readKinds(cluster, annotations, now, seen), annotations);
+      this.#onRead?.(entityRef, cluster, annotations, seen);
+    }
     const chain: StatusChain = { entityRef, cluster, overall: overallState(stages), stages, checkedAt: now.toISOString() };
     if (options.includeObjects) chain.objects = seen.map(toChainObject);
     return chain;
@@ -84,6 +94,19 @@ export class ClusterStatusChainService implements StatusChainService {
       return object;
     };
     return { cluster, now, options: this.#options, promises, requests, tables, applications, note };
+  }
+
+  #untrustedLink(entity: Entity, cluster: string, annotations: Record<string, string>): string | undefined {
+    const links = [
+      { what: 'request' as const, ref: annotations[ANNOTATIONS.request] },
+      { what: 'application' as const, ref: annotations[ANNOTATIONS.application] },
+    ];
+    for (const { what, ref } of links) {
+      if (!ref) continue;
+      const reason = untrustedLinkReason(entity, { what, cluster, ...splitRef(ref) }, this.#options.tenancy);
+      if (reason) return reason;
+    }
+    return undefined;
   }
 
   async #stages(reads: ChainReads, annotations: Record<string, string>): Promise<StatusStage[]> {

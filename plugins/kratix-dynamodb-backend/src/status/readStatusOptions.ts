@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { readTenancy, Tenancy } from './linkTrust';
 
 export type StatusOptions = {
   /** How long a new object may go without status before that is a diagnosis. */
@@ -7,6 +8,8 @@ export type StatusOptions = {
   clusterTimeoutMs: number;
   livenessPath: string;
   readinessPath: string;
+  /** Which namespaces belong to which owners: what makes an entity's link to an object trusted. */
+  tenancy: Tenancy;
 };
 
 /** The status settings from app-config, with the defaults config.d.ts documents. */
@@ -19,5 +22,6 @@ export function readStatusOptions(config: Config): StatusOptions & { probeTimeou
     readinessPath: root?.getOptionalString('health.readinessPath') ?? '/ready',
     probeTimeoutMs: root?.getOptionalNumber('health.timeoutMs') ?? 3000,
     probeCacheMs: root?.getOptionalNumber('health.cacheMs') ?? 5000,
+    tenancy: readTenancy(config),
   };
 }

@@ -41,6 +41,8 @@ const APP_REF = 'default/component/session-management-app';
 
 const ENTITIES = [
   entity('Resource', 'simple-table', { [ANNOTATIONS.request]: 'default/simple-table' }),
+  // A hostile colleague's catalog-info.yaml, pointing at a table their team does not own.
+  { ...entity('Resource', 'mallory-view', { [ANNOTATIONS.request]: 'default/simple-table' }), spec: { type: 'dynamodb-table', owner: 'mallory-team', lifecycle: 'production' } },
   entity('Component', 'session-management-app', { [ANNOTATIONS.application]: 'default/session-management-app' }),
 ];
 
@@ -103,6 +105,8 @@ async function startHarness(faults: Faults = {}, extraConfig: Record<string, unk
           kratixDynamodb: {
             clusters: [{ name: 'sandbox', url: sandbox.plainHttpUrl, auth: { serviceAccountToken: sandbox.token } }],
             status: { gracePeriodSeconds: 1, clusterTimeoutMs: 3000 },
+            // The hand-made entities link to objects in default, which guests own.
+            tenancy: { namespaces: { default: ['group:default/guests'] } },
             ...extraConfig,
             health: { cacheMs: 0 },
           },
@@ -210,6 +214,20 @@ describe('status chain against the sandbox cluster', () => {
     expect(stale.request.state).toBe('unknown');
     h.sandbox.faults.set({ watchStall: false });
     await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'ok' && s.request.state === 'ok', 10_000);
+  });
+
+  it('reads nothing for an entity whose annotations point at an object it is not bound to (attack: forged catalog-info.yaml)', async () => {
+    h = await startHarness();
+    await applyPromise(h);
+    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
+    await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'ok');
+    const forged = await h.chain('default/resource/mallory-view', '?objects=true');
+    expect(forged.stages.every(stage => stage.state === 'unknown')).toBe(true);
+    expect(forged.stages[0].summary).toMatch(/link to the request default\/simple-table on cluster 'sandbox' is not trusted/);
+    expect(forged.stages[0].summary).toMatch(/not bound to its owner group:default\/mallory-team/);
+    // Not a word of the other team's objects: no manifests, no status, not even whether they exist.
+    expect(forged.objects).toEqual([]);
+    expect(JSON.stringify(forged)).not.toMatch(/ACTIVE|arn:aws/);
   });
 
   it('says Kratix is not installed when the Promise API is missing', async () => {

@@ -20,7 +20,7 @@ export function chainReads(kinds: Partial<Pick<ChainReads, 'promises' | 'request
   const reads: ChainReads = {
     cluster: 'sandbox',
     now: new Date('2026-03-16T12:00:00Z'),
-    options: { graceMs: 60_000, clusterTimeoutMs: 1000, livenessPath: '/health', readinessPath: '/ready' },
+    options: { graceMs: 60_000, clusterTimeoutMs: 1000, livenessPath: '/health', readinessPath: '/ready', tenancy: { namespaceOwners: new Map() } },
     promises: kindRead(),
     requests: kindRead(),
     tables: kindRead(),
