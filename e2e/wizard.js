@@ -4,13 +4,27 @@ const { expect } = require('./expect');
 
 /**
  * Opens the template from the Create page (as a user would find it), with `formData` prefilled
- * through the URL the scaffolder itself uses for "start over".
+ * through the URL the scaffolder itself uses for "start over"; without it, as a user starts.
  */
 async function openTemplate(page, title, templateName, formData) {
   await page.goto('http://localhost:3000/create');
   await page.getByText(title).first().waitFor({ timeout: 60_000 });
-  const query = new URLSearchParams({ formData: JSON.stringify(formData) });
-  await page.goto(`http://localhost:3000/create/templates/default/${templateName}?${query}`);
+  const query = formData ? `?${new URLSearchParams({ formData: JSON.stringify(formData) })}` : '';
+  await page.goto(`http://localhost:3000/create/templates/default/${templateName}${query}`);
+}
+
+/** The title of the wizard's current page. */
+async function activeStep(page) {
+  return (await page.locator('.MuiStepLabel-active').first().innerText()).trim();
+}
+
+/** Clicks Next until the page titled `title` shows. */
+async function nextUntil(page, title) {
+  for (let i = 0; i < 10 && (await activeStep(page)) !== title; i++) {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForTimeout(300);
+  }
+  expect((await activeStep(page)) === title, `the wizard reached the "${title}" page`);
 }
 
 /** Clicks Next until the Review page, then the create button. */
@@ -41,4 +55,4 @@ async function taskLog(page, timeoutMs = 180_000) {
   return '';
 }
 
-module.exports = { openTemplate, stepThroughAndCreate, taskLog };
+module.exports = { openTemplate, activeStep, nextUntil, stepThroughAndCreate, taskLog };

@@ -5,7 +5,8 @@ const { installPromise, kubectl } = require('../sandboxApi');
 const { openTemplate, stepThroughAndCreate, taskLog } = require('../wizard');
 const { openEntity, waitForStages, stageText } = require('../card');
 
-// The seed's "time-series" request (examples/requests/time-series.yaml), as the form holds it.
+// The seed's "time-series" request (examples/requests/time-series.yaml), as the form holds it:
+// the table's shape in the designer's value.
 const timeSeries = {
   cluster: 'sandbox',
   namespace: 'default',
@@ -13,28 +14,30 @@ const timeSeries = {
   owner: 'group:default/guests',
   tableName: 'device-readings',
   region: 'us-west-2',
-  billingMode: 'PAY_PER_REQUEST',
   deletionPolicy: 'retain',
-  attributeDefinitions: [
-    { name: 'deviceId', type: 'S' },
-    { name: 'timestamp', type: 'N' },
-    { name: 'sensorType', type: 'S' },
-  ],
-  keySchema: [
-    { attributeName: 'deviceId', keyType: 'HASH' },
-    { attributeName: 'timestamp', keyType: 'RANGE' },
-  ],
-  globalSecondaryIndexes: [
-    {
-      indexName: 'sensorType-timestamp-index',
-      keySchema: [
-        { attributeName: 'sensorType', keyType: 'HASH' },
-        { attributeName: 'timestamp', keyType: 'RANGE' },
-      ],
-      projection: { projectionType: 'INCLUDE', nonKeyAttributes: ['value', 'unit'] },
-    },
-  ],
-  timeToLive: { enabled: true, attributeName: 'expiresAt' },
+  table: {
+    billingMode: 'PAY_PER_REQUEST',
+    attributeDefinitions: [
+      { name: 'deviceId', type: 'S' },
+      { name: 'timestamp', type: 'N' },
+      { name: 'sensorType', type: 'S' },
+    ],
+    keySchema: [
+      { attributeName: 'deviceId', keyType: 'HASH' },
+      { attributeName: 'timestamp', keyType: 'RANGE' },
+    ],
+    globalSecondaryIndexes: [
+      {
+        indexName: 'sensorType-timestamp-index',
+        keySchema: [
+          { attributeName: 'sensorType', keyType: 'HASH' },
+          { attributeName: 'timestamp', keyType: 'RANGE' },
+        ],
+        projection: { projectionType: 'INCLUDE', nonKeyAttributes: ['value', 'unit'] },
+      },
+    ],
+    timeToLive: { enabled: true, attributeName: 'expiresAt' },
+  },
   tags: { team: 'iot', 'data-class': 'telemetry' },
   waitForReady: true,
   timeoutSeconds: 120,

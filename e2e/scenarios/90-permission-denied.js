@@ -18,10 +18,12 @@ module.exports = {
       owner: 'group:default/guests',
       tableName: 'denied-table',
       region: 'us-east-1',
-      billingMode: 'PAY_PER_REQUEST',
       deletionPolicy: 'retain',
-      attributeDefinitions: [{ name: 'id', type: 'S' }],
-      keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+      table: {
+        billingMode: 'PAY_PER_REQUEST',
+        attributeDefinitions: [{ name: 'id', type: 'S' }],
+        keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+      },
       waitForReady: false,
     });
     await stepThroughAndCreate(page, 'Request table');

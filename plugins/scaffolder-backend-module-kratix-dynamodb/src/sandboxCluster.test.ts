@@ -90,6 +90,7 @@ describe('the actions against the sandbox cluster', () => {
       path.join(REPO, 'templates/dynamodb-table/template.yaml'),
     );
     const input = firstStepInput(template, {
+      cluster: 'sandbox',
       name: 'orders',
       tableName: 'orders',
       owner: 'group:default/guests',
@@ -107,6 +108,7 @@ describe('the actions against the sandbox cluster', () => {
       path.join(REPO, 'templates/session-api-app/template.yaml'),
     );
     const input = firstStepInput(template, {
+      cluster: 'sandbox',
       name: 'sessions-app',
       tableName: 'sessions-app-sessions',
       owner: 'group:default/guests',

@@ -1,13 +1,10 @@
 import path from 'node:path';
 import {
-  ATTRIBUTE_TYPES,
   AWS_REGION_CODES,
-  BILLING_MODES,
   DELETION_POLICIES,
   DYNAMODB_LIMITS,
   DYNAMODB_NAME_PATTERN,
-  KEY_TYPES,
-  PROJECTION_TYPES,
+  validateDynamoDBRequestSpec,
 } from '@kratix-dynamodb/common';
 import { validate } from 'jsonschema';
 import { createKratixDynamodbActions } from './actions';
@@ -19,6 +16,7 @@ import {
 import { schemaErrorsFor } from './__testUtils__/checkInputLikeTheScaffolder';
 import {
   fillInParameters,
+  firstStepInput,
   formFieldsNamed,
   formStartingValues,
   loadTemplate,
@@ -27,36 +25,58 @@ import {
 } from './__testUtils__/templateReplay';
 
 const TEMPLATES = path.resolve(__dirname, '../../../templates');
+const TEMPLATE_FILES = ['dynamodb-table/template.yaml', 'session-api-app/template.yaml'];
 
-/** What a user types where the form has no default. */
+/** What a user types where the form has no default (the cluster picker offers the one cluster). */
 const cases: Array<{ file: string; typed: Record<string, unknown> }> = [
   {
     file: 'dynamodb-table/template.yaml',
-    typed: {
-      name: 'orders',
-      tableName: 'orders',
-      owner: 'group:default/guests',
-    },
+    typed: { cluster: 'sandbox', name: 'orders', owner: 'group:default/guests' },
   },
   {
     file: 'dynamodb-table/template.yaml',
     typed: {
+      cluster: 'sandbox',
       name: 'orders',
-      tableName: 'orders',
+      tableName: 'orders-v2',
       owner: 'group:default/guests',
-      billingMode: 'PROVISIONED',
-      provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 },
-      timeToLive: { enabled: true, attributeName: 'expiresAt' },
+      table: {
+        billingMode: 'PROVISIONED',
+        attributeDefinitions: [
+          { name: 'customerId', type: 'S' },
+          { name: 'orderDate', type: 'S' },
+          { name: 'status', type: 'S' },
+        ],
+        keySchema: [
+          { attributeName: 'customerId', keyType: 'HASH' },
+          { attributeName: 'orderDate', keyType: 'RANGE' },
+        ],
+        provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 },
+        globalSecondaryIndexes: [
+          {
+            indexName: 'status-index',
+            keySchema: [{ attributeName: 'status', keyType: 'HASH' }],
+            projection: { projectionType: 'INCLUDE', nonKeyAttributes: ['total'] },
+            provisionedThroughput: { readCapacityUnits: 2, writeCapacityUnits: 1 },
+          },
+        ],
+        timeToLive: { enabled: true, attributeName: 'expiresAt' },
+      },
       tags: { team: 'guests' },
     },
   },
   {
     file: 'session-api-app/template.yaml',
     typed: {
+      cluster: 'sandbox',
       name: 'session-api',
       tableName: 'session-api-sessions',
       owner: 'group:default/guests',
     },
+  },
+  {
+    file: 'session-api-app/template.yaml',
+    typed: { cluster: 'sandbox', name: 'session-api', owner: 'group:default/guests' },
   },
 ];
 
@@ -105,10 +125,7 @@ describe('software templates', () => {
     },
   );
 
-  it.each([
-    ['dynamodb-table/template.yaml'],
-    ['session-api-app/template.yaml'],
-  ])(
+  it.each(TEMPLATE_FILES)(
     '%s: every parameter a step uses is a form field, and every form field is used',
     file => {
       const template = loadTemplate(path.join(TEMPLATES, file));
@@ -128,7 +145,56 @@ describe('software templates', () => {
     },
   );
 
-  it("the table form applies the request model's rules where JSON Schema can", () => {
+  it('the table name defaults to the request name', () => {
+    const tableNameOf = (file: string, typed: Record<string, unknown>) => {
+      const template = loadTemplate(path.join(TEMPLATES, file));
+      const input = firstStepInput(template, typed);
+      return (input.tableName ?? (input.table as any).tableName) as string;
+    };
+    expect(tableNameOf('dynamodb-table/template.yaml', { name: 'orders' })).toBe('orders');
+    expect(tableNameOf('dynamodb-table/template.yaml', { name: 'orders', tableName: 'orders-v2' })).toBe('orders-v2');
+    // The session app's request is its table component, <name>-table.
+    expect(tableNameOf('session-api-app/template.yaml', { name: 'sessions-app' })).toBe('sessions-app-table');
+  });
+
+  it.each(TEMPLATE_FILES)(
+    '%s: clusters and namespaces come from the pickers, the table shape from the designer',
+    file => {
+      const template = loadTemplate(path.join(TEMPLATES, file));
+      const [cluster] = formFieldsNamed(template, 'cluster');
+      expect(cluster['ui:field']).toBe('KratixClusterPicker');
+      expect(cluster.enum).toBeUndefined();
+      expect(cluster.default).toBeUndefined();
+      expect(formFieldsNamed(template, 'namespace')[0]['ui:field']).toBe('KubernetesNamespacePicker');
+      const [table] = formFieldsNamed(template, 'table');
+      expect(table['ui:field']).toBe('DynamoDBTableDesigner');
+      // The designer's starting value is a design the request model accepts.
+      const design = validateDynamoDBRequestSpec({ name: 'orders', region: 'us-east-1', ...(table.default as object) });
+      expect(design).toMatchObject({ valid: true });
+    },
+  );
+
+  it('the session-api template presets the designer with the service\'s schema', () => {
+    const template = loadTemplate(path.join(TEMPLATES, 'session-api-app/template.yaml'));
+    expect(formFieldsNamed(template, 'table')[0].default).toEqual({
+      billingMode: 'PAY_PER_REQUEST',
+      attributeDefinitions: [
+        { name: 'id', type: 'S' },
+        { name: 'userId', type: 'S' },
+      ],
+      keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+      globalSecondaryIndexes: [
+        {
+          indexName: 'userId-index',
+          keySchema: [{ attributeName: 'userId', keyType: 'HASH' }],
+          projection: { projectionType: 'ALL' },
+        },
+      ],
+      timeToLive: { attributeName: 'expiresAt', enabled: true },
+    });
+  });
+
+  it("the table form applies the request model's rules to the fields outside the designer", () => {
     const template = loadTemplate(
       path.join(TEMPLATES, 'dynamodb-table/template.yaml'),
     );
@@ -136,42 +202,18 @@ describe('software templates', () => {
       formFieldsNamed(template, name)
         .map(f => f.enum)
         .filter(Boolean);
-    expect(enumsOf('billingMode')[0]).toEqual([...BILLING_MODES]);
     expect(enumsOf('deletionPolicy')).toEqual([[...DELETION_POLICIES]]);
-    expect(enumsOf('type')).toEqual([[...ATTRIBUTE_TYPES]]);
-    expect(enumsOf('keyType')).toEqual([[...KEY_TYPES], [...KEY_TYPES]]);
-    expect(enumsOf('projectionType')).toEqual([[...PROJECTION_TYPES]]);
     for (const region of enumsOf('region')[0] as string[])
       expect(AWS_REGION_CODES).toContain(region);
-
-    for (const field of [
-      ...formFieldsNamed(template, 'tableName'),
-      ...formFieldsNamed(template, 'indexName'),
-    ]) {
-      expect(field).toMatchObject({
-        pattern: DYNAMODB_NAME_PATTERN.source,
-        minLength: DYNAMODB_LIMITS.nameMinLength,
-        maxLength: DYNAMODB_LIMITS.nameMaxLength,
-      });
-    }
-    for (const name of ['keySchema']) {
-      for (const field of formFieldsNamed(template, name))
-        expect(field.maxItems).toBe(DYNAMODB_LIMITS.keySchemaMaxLength);
-    }
-    expect(
-      formFieldsNamed(template, 'globalSecondaryIndexes')[0].maxItems,
-    ).toBe(DYNAMODB_LIMITS.globalSecondaryIndexesMax);
-    expect(formFieldsNamed(template, 'nonKeyAttributes')[0].maxItems).toBe(
-      DYNAMODB_LIMITS.nonKeyAttributesPerIndexMax,
-    );
+    expect(formFieldsNamed(template, 'tableName')[0]).toMatchObject({
+      pattern: DYNAMODB_NAME_PATTERN.source,
+      minLength: DYNAMODB_LIMITS.nameMinLength,
+      maxLength: DYNAMODB_LIMITS.nameMaxLength,
+    });
     expect(formFieldsNamed(template, 'tags')[0]).toMatchObject({
       maxProperties: DYNAMODB_LIMITS.tagsMax,
       additionalProperties: { maxLength: DYNAMODB_LIMITS.tagValueMaxLength },
     });
-    for (const name of ['readCapacityUnits', 'writeCapacityUnits']) {
-      for (const field of formFieldsNamed(template, name))
-        expect(field.minimum).toBe(DYNAMODB_LIMITS.capacityUnitsMin);
-    }
   });
 
   it('both templates link to the created entity on the catalog page', () => {

@@ -1,9 +1,10 @@
 /**
  * Reads a software template the way the wizard and the scaffolder would use it: the values a
- * form starts with, and the step input with `${{ parameters.x }}` filled in. Only what the
- * templates here use is supported: plain parameter references, whole or inside a string.
+ * form starts with, and the step input with its `${{ ... }}` expressions rendered by the
+ * scaffolder's own template renderer (nunjitsu, as NunjucksWorkflowRunner configures it).
  */
 import fs from 'node:fs';
+import { createTemplateRenderer, type TemplateContext } from 'nunjitsu';
 import { parse } from 'yaml';
 
 type JsonSchema = {
@@ -56,41 +57,33 @@ export function formStartingValues(
   return values;
 }
 
-const WHOLE_REFERENCE = /^\$\{\{\s*parameters\.(\w+)\s*\}\}$/;
-const INLINE_REFERENCE = /\$\{\{\s*parameters\.(\w+)\s*\}\}/g;
+const PARAMETER_REFERENCE = /parameters\.(\w+)/g;
 
-/** The parameter names a step input refers to. */
+/** The parameter names a step input refers to (the first segment of `parameters.a.b`). */
 export function referencedParameters(value: unknown): string[] {
   const text = JSON.stringify(value);
-  return [...text.matchAll(INLINE_REFERENCE)].map(match => match[1]);
+  return [...text.matchAll(PARAMETER_REFERENCE)].map(match => match[1]);
 }
 
+const renderer = createTemplateRenderer({ allowRegexExecution: true });
+
 /**
- * The input as the scaffolder renders it: a whole-value reference keeps the parameter's type
- * (and drops the key when the parameter is unset); a reference inside text becomes text.
+ * The input as the scaffolder renders it (NunjucksWorkflowRunner.render): every string through
+ * the renderer; a whole-value expression keeps its type, and an unset one drops its key.
  */
 export function fillInParameters(
   value: unknown,
   parameters: Record<string, unknown>,
 ): unknown {
-  if (typeof value === 'string') {
-    const whole = value.match(WHOLE_REFERENCE);
-    if (whole) return parameters[whole[1]];
-    return value.replace(INLINE_REFERENCE, (_, name) =>
-      String(parameters[name] ?? ''),
-    );
-  }
-  if (Array.isArray(value))
-    return value.map(item => fillInParameters(item, parameters));
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .map(
-        ([key, child]) => [key, fillInParameters(child, parameters)] as const,
-      )
-      .filter(([, child]) => child !== undefined);
-    return Object.fromEntries(entries);
-  }
-  return value;
+  return JSON.parse(JSON.stringify(value), (_key, child) => {
+    if (typeof child !== 'string') return child;
+    try {
+      // Form values are JSON, which the renderer's own value type covers.
+      return renderer.renderValue(child, { parameters } as TemplateContext);
+    } catch {
+      return child;
+    }
+  });
 }
 
 /** Every schema in the form under a property name, including those inside dependencies. */
