@@ -17,7 +17,23 @@ const tableEntity = {
   spec: { type: 'dynamodb-table', owner: 'guests' },
 };
 
-async function appWith(options: { allow: boolean }) {
+/** A policy that allows the named permissions only, recording what each decision was asked about. */
+function policyAllowing(names: string[]) {
+  const asked: Array<{ name: string; resourceRef?: string }> = [];
+  const permissions = {
+    authorize: async (requests: Array<{ permission: { name: string }; resourceRef?: string }>) =>
+      requests.map(r => {
+        asked.push({ name: r.permission.name, resourceRef: r.resourceRef });
+        return { result: names.includes(r.permission.name) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+      }),
+    authorizeConditional: async () => {
+      throw new Error('not used');
+    },
+  };
+  return { permissions: permissions as unknown as ReturnType<typeof mockServices.permissions>, asked };
+}
+
+async function appWith(options: { allow: boolean; permissions?: ReturnType<typeof mockServices.permissions> }) {
   const statusChains: jest.Mocked<StatusChainService> = {
     getStatusChain: jest.fn(async entity => ({
       entityRef: `resource:default/${entity.metadata.name}`,
@@ -28,9 +44,11 @@ async function appWith(options: { allow: boolean }) {
   };
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
-    permissions: mockServices.permissions({
-      result: options.allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-    }),
+    permissions:
+      options.permissions ??
+      mockServices.permissions({
+        result: options.allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      }),
     catalog: catalogServiceMock({ entities: [tableEntity] }),
     statusChains,
   });
@@ -68,5 +86,17 @@ describe('createRouter', () => {
     const res = await request(app).get('/status/default/resource/orders');
     expect(res.status).toBe(403);
     expect(statusChains.getStatusChain).not.toHaveBeenCalled();
+  });
+
+  it('decides both permissions on the entity, and refuses the raw objects without objects.read', async () => {
+    const policy = policyAllowing(['kratix.dynamodb.status.read']);
+    const { app, statusChains } = await appWith({ allow: true, permissions: policy.permissions });
+    expect((await request(app).get('/status/default/resource/orders')).status).toBe(200);
+    const res = await request(app).get('/status/default/resource/orders?objects=true');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('kratix.dynamodb.objects.read');
+    expect(statusChains.getStatusChain).toHaveBeenCalledTimes(1);
+    expect(policy.asked).toContainEqual({ name: 'kratix.dynamodb.status.read', resourceRef: 'resource:default/orders' });
+    expect(policy.asked).toContainEqual({ name: 'kratix.dynamodb.objects.read', resourceRef: 'resource:default/orders' });
   });
 });
