@@ -23,6 +23,15 @@ const row = (path: string) => document.querySelector(`[data-row="${path}"]`) as 
 const input = (path: string) => document.querySelector(`[data-path="${path}"]`) as HTMLInputElement;
 
 describe('DynamoDBTableDesigner', () => {
+  it("starts from the template's default when the form hands it an empty object", async () => {
+    const onChange = jest.fn();
+    const preset = { ...DEFAULT_TABLE_DESIGN, timeToLive: { attributeName: 'expiresAt', enabled: true } };
+    const props: any = { formData: {}, onChange, schema: { default: preset }, uiSchema: {}, formContext: {} };
+    await renderInTestApp(<DynamoDBTableDesigner {...props} />);
+    expect(onChange).toHaveBeenCalledWith(preset);
+    expect(input('timeToLive.attributeName').value).toBe('expiresAt');
+  });
+
   it('marks a second HASH key at its row, and previews the request once it is fixed', async () => {
     let value: TableDesign = DEFAULT_TABLE_DESIGN;
     await renderInTestApp(<Harness onValue={v => (value = v)} />);

@@ -50,12 +50,16 @@ export function DynamoDBTableDesigner(
 ) {
   const { formData, onChange, schema, uiSchema, formContext } = props;
   const classes = useStyles();
-  const design = formData ?? DEFAULT_TABLE_DESIGN;
+  // The form hands an object field without `properties` over as `{}`, dropping the
+  // template's default, so the design starts from that default here.
+  const started = Array.isArray(formData?.keySchema);
+  const initial = (schema.default as TableDesign | undefined) ?? DEFAULT_TABLE_DESIGN;
+  const design = started ? formData! : initial;
   // The wizard only runs a field's validation for values present in the form, so the
   // starting design is written into the form rather than merely shown.
   useEffect(() => {
-    if (formData === undefined) onChange(DEFAULT_TABLE_DESIGN);
-  }, [formData, onChange]);
+    if (!started) onChange(initial);
+  }, [started, initial, onChange]);
   const errors = useMemo(
     () => locateDesignErrors(validateTableDesign(design), design),
     [design],

@@ -1,0 +1,73 @@
+'use strict';
+const { signInAsGuest } = require('../browser');
+const { expect } = require('../expect');
+const { installPromise, kubectl } = require('../sandboxApi');
+const { openTemplate, activeStep, nextUntil, taskLog } = require('../wizard');
+const { openEntity, waitForStages } = require('../card');
+
+const NAME = 'designer-orders';
+
+module.exports = {
+  name: 'table designer: filled by hand, a second HASH key refused at its row, fixed, previewed, created, green',
+  async run({ context, screenshot }) {
+    await installPromise();
+    const page = await context.newPage();
+    await signInAsGuest(page);
+    // No formData in the URL: everything below is typed and chosen as a user would.
+    await openTemplate(page, 'DynamoDB table (Kratix)', 'kratix-dynamodb-table');
+
+    // Where: the cluster picker offers the one cluster this user may create on, and takes it.
+    const cluster = page.locator('[data-field="KratixClusterPicker"]');
+    await page.waitForFunction(() => document.querySelector('[data-field="KratixClusterPicker"]')?.value === 'sandbox', null, { timeout: 30_000 });
+    expect((await cluster.inputValue()) === 'sandbox', 'the cluster picker chose sandbox');
+    const namespace = page.locator('[data-field="KubernetesNamespacePicker"]');
+    await namespace.waitFor();
+    if ((await namespace.evaluate(el => el.tagName)) === 'SELECT') await namespace.selectOption('default');
+    else await namespace.fill('default');
+    await page.locator('#root_name').fill(NAME);
+    const owner = page.locator('#root_owner');
+    await owner.click();
+    await owner.fill('guests');
+    await page.getByRole('option', { name: /guests/ }).first().click();
+
+    // Table: the name is left empty, so it defaults to the request name.
+    await nextUntil(page, 'Table');
+    await nextUntil(page, 'Design');
+
+    // Design: a second key, made HASH by mistake.
+    await page.getByRole('button', { name: 'Add sort key' }).click();
+    await page.locator('[data-path="keySchema[1].attributeName"]').fill('createdAt');
+    await page.locator('[data-path="keySchema[1].attributeType"]').selectOption('N');
+    await page.locator('[data-path="keySchema[1].keyType"]').selectOption('HASH');
+    const row = page.locator('[data-row="keySchema[1]"]');
+    expect((await row.getAttribute('data-invalid')) === 'true', 'the second key row is marked');
+    expect((await row.innerText()).includes('must be RANGE'), 'the row says the key must be RANGE');
+    expect((await page.locator('[data-row="keySchema[0]"]').getAttribute('data-invalid')) === 'false', 'the first row is not');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForTimeout(1000);
+    expect((await activeStep(page)) === 'Design', 'Next is refused while the design is invalid');
+    expect((await page.locator('body').innerText()).includes('keySchema[1].keyType'), 'the refusal names keySchema[1].keyType');
+
+    // Fixed: the preview shows the request and the ACK Table it becomes.
+    await page.locator('[data-path="keySchema[1].keyType"]').selectOption('RANGE');
+    expect((await row.getAttribute('data-invalid')) === 'false', 'the row is no longer marked');
+    const request = await page.getByLabel('DynamoDBRequest YAML').innerText();
+    expect(request.includes(`name: ${NAME}`) && request.includes('keyType: RANGE'), 'the request preview has the table name and the sort key');
+    const table = await page.getByLabel('ACK Table YAML').innerText();
+    expect(table.includes('kind: Table') && table.includes('attributeName: createdAt'), 'the ACK Table preview has the sort key');
+    await screenshot(page, 'table-designer');
+
+    await nextUntil(page, 'Readiness');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Request table' }).click();
+    const log = await taskLog(page);
+    expect(log.includes('ready'), 'the task log says ready');
+
+    await page.getByRole('link', { name: /open in catalog/i }).click();
+    await openEntity(page, 'resource', NAME);
+    await waitForStages(page, { promise: 'ok', request: 'ok', workflow: 'ok', table: 'ok' });
+    const got = await kubectl(['get', 'table', NAME, '-o', 'jsonpath={.spec.keySchema[1].attributeName}']);
+    expect(got.stdout === 'createdAt', `the ACK Table has the sort key (got ${got.stdout})`);
+    await page.close();
+  },
+};
