@@ -7,6 +7,8 @@ import {
   validateDynamoDBRequestSpec,
 } from '@kratix-dynamodb/common';
 import { validate } from 'jsonschema';
+import { parse } from 'yaml';
+import { examples } from './actions/createDynamoDBRequest.examples';
 import { createKratixDynamodbActions } from './actions';
 import { FakeKubernetesApi } from './__testUtils__/FakeKubernetesApi';
 import {
@@ -27,6 +29,13 @@ import {
 const TEMPLATES = path.resolve(__dirname, '../../../templates');
 const TEMPLATE_FILES = ['dynamodb-table/template.yaml', 'session-api-app/template.yaml'];
 
+/** The action example's provisioned table, as the designer holds its shape. */
+const provisionedDesign = (() => {
+  const { input } = parse(examples[1].example).steps[0];
+  const { billingMode, attributeDefinitions, keySchema, provisionedThroughput, globalSecondaryIndexes } = input;
+  return { billingMode, attributeDefinitions, keySchema, provisionedThroughput, globalSecondaryIndexes };
+})();
+
 /** What a user types where the form has no default (the cluster picker offers the one cluster). */
 const cases: Array<{ file: string; typed: Record<string, unknown> }> = [
   {
@@ -40,28 +49,7 @@ const cases: Array<{ file: string; typed: Record<string, unknown> }> = [
       name: 'orders',
       tableName: 'orders-v2',
       owner: 'group:default/guests',
-      table: {
-        billingMode: 'PROVISIONED',
-        attributeDefinitions: [
-          { name: 'customerId', type: 'S' },
-          { name: 'orderDate', type: 'S' },
-          { name: 'status', type: 'S' },
-        ],
-        keySchema: [
-          { attributeName: 'customerId', keyType: 'HASH' },
-          { attributeName: 'orderDate', keyType: 'RANGE' },
-        ],
-        provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 },
-        globalSecondaryIndexes: [
-          {
-            indexName: 'status-index',
-            keySchema: [{ attributeName: 'status', keyType: 'HASH' }],
-            projection: { projectionType: 'INCLUDE', nonKeyAttributes: ['total'] },
-            provisionedThroughput: { readCapacityUnits: 2, writeCapacityUnits: 1 },
-          },
-        ],
-        timeToLive: { enabled: true, attributeName: 'expiresAt' },
-      },
+      table: { ...provisionedDesign, timeToLive: { enabled: true, attributeName: 'expiresAt' } },
       tags: { team: 'guests' },
     },
   },
