@@ -13,12 +13,18 @@ import { createClustersRouter } from './clustersRouter';
 function appWith(options: { allow: boolean; list?: () => Promise<unknown> }) {
   const list = jest.fn(
     options.list ??
-      (async () => ({ items: [{ metadata: { name: 'team-b' } }, { metadata: { name: 'default' } }] })),
+      (async () => ({
+        items: [
+          { metadata: { name: 'team-b' } },
+          { metadata: { name: 'default' } },
+        ],
+      })),
   );
   const clients = {
     clusterNames: () => ['sandbox', 'production'],
     forCluster: async (name: string) => {
-      if (!['sandbox', 'production'].includes(name)) throw new InputError(`Unknown cluster '${name}'`);
+      if (!['sandbox', 'production'].includes(name))
+        throw new InputError(`Unknown cluster '${name}'`);
       return { list };
     },
   } as unknown as ClusterClientFactory;
@@ -26,8 +32,16 @@ function appWith(options: { allow: boolean; list?: () => Promise<unknown> }) {
     result: options.allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
   });
   const authorize = jest.spyOn(permissions, 'authorize');
-  const router = createClustersRouter({ httpAuth: mockServices.httpAuth(), permissions, clients });
-  return { app: express().use(router).use(mockErrorHandler()), list, authorize };
+  const router = createClustersRouter({
+    httpAuth: mockServices.httpAuth(),
+    permissions,
+    clients,
+  });
+  return {
+    app: express().use(router).use(mockErrorHandler()),
+    list,
+    authorize,
+  };
 }
 
 describe('the clusters routes', () => {
@@ -35,9 +49,13 @@ describe('the clusters routes', () => {
     const { app, authorize } = appWith({ allow: true });
     const res = await request(app).get('/clusters');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ items: [{ name: 'sandbox' }, { name: 'production' }] });
+    expect(res.body).toEqual({
+      items: [{ name: 'sandbox' }, { name: 'production' }],
+    });
     expect(authorize.mock.calls[0][0]).toHaveLength(2);
-    expect(authorize.mock.calls[0][1].credentials).toEqual(mockCredentials.user());
+    expect(authorize.mock.calls[0][1].credentials).toEqual(
+      mockCredentials.user(),
+    );
   });
 
   it('lists none when the policy denies creating', async () => {
@@ -47,7 +65,9 @@ describe('the clusters routes', () => {
 
   it('refuses callers without user credentials', async () => {
     const { app } = appWith({ allow: true });
-    const res = await request(app).get('/clusters').set('Authorization', mockCredentials.none.header());
+    const res = await request(app)
+      .get('/clusters')
+      .set('Authorization', mockCredentials.none.header());
     expect(res.status).toBe(401);
   });
 
@@ -55,7 +75,9 @@ describe('the clusters routes', () => {
     const { app } = appWith({ allow: true });
     const res = await request(app).get('/clusters/sandbox/namespaces');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ items: [{ name: 'default' }, { name: 'team-b' }] });
+    expect(res.body).toEqual({
+      items: [{ name: 'default' }, { name: 'team-b' }],
+    });
   });
 
   it('refuses namespaces of a cluster the user may not create on, without asking it', async () => {
@@ -66,11 +88,19 @@ describe('the clusters routes', () => {
   });
 
   it('answers 400 for an unknown cluster and passes on a refused listing', async () => {
-    expect((await request(appWith({ allow: true }).app).get('/clusters/nowhere/namespaces')).status).toBe(400);
+    expect(
+      (
+        await request(appWith({ allow: true }).app).get(
+          '/clusters/nowhere/namespaces',
+        )
+      ).status,
+    ).toBe(400);
     const refused = appWith({
       allow: true,
       list: async () => {
-        throw new NotAllowedError('Not permitted to list namespaces on cluster sandbox');
+        throw new NotAllowedError(
+          'Not permitted to list namespaces on cluster sandbox',
+        );
       },
     });
     const res = await request(refused.app).get('/clusters/sandbox/namespaces');

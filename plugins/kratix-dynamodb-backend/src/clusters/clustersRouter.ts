@@ -41,7 +41,11 @@ export function createClustersRouter(options: ClustersRouterOptions) {
 
   router.get('/clusters', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const names = await creatableClusters(permissions, credentials, clients.clusterNames());
+    const names = await creatableClusters(
+      permissions,
+      credentials,
+      clients.clusterNames(),
+    );
     res.json({ items: names.map(name => ({ name })) });
   });
 
@@ -50,7 +54,9 @@ export function createClustersRouter(options: ClustersRouterOptions) {
     const { cluster } = req.params;
     // forCluster refuses an unknown name with an InputError naming the configured ones.
     const client = await clients.forCluster(cluster);
-    const [allowed] = await creatableClusters(permissions, credentials, [cluster]);
+    const [allowed] = await creatableClusters(permissions, credentials, [
+      cluster,
+    ]);
     if (!allowed) {
       throw new NotAllowedError(
         `You may not create on cluster '${cluster}' (${kratixDynamodbRequestCreatePermission.name})`,

@@ -31,9 +31,10 @@ export const KratixClusterPickerFieldExtension = kratixDynamodbPlugin.provide(
 );
 
 /** @public The namespaces on the chosen cluster (legacy frontend system). */
-export const KubernetesNamespacePickerFieldExtension = kratixDynamodbPlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'KubernetesNamespacePicker',
-    component: KubernetesNamespacePicker,
-  }),
-);
+export const KubernetesNamespacePickerFieldExtension =
+  kratixDynamodbPlugin.provide(
+    createScaffolderFieldExtension({
+      name: 'KubernetesNamespacePicker',
+      component: KubernetesNamespacePicker,
+    }),
+  );

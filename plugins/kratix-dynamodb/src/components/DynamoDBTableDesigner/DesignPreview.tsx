@@ -15,7 +15,11 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-type Props = { design: TableDesign; form: PreviewSource; requestNameSuffix?: string };
+type Props = {
+  design: TableDesign;
+  form: PreviewSource;
+  requestNameSuffix?: string;
+};
 
 /** The live preview beside the editor: the request, and the ACK Table it becomes. */
 export function DesignPreview({ design, form, requestNameSuffix }: Props) {
@@ -27,7 +31,9 @@ export function DesignPreview({ design, form, requestNameSuffix }: Props) {
       <pre className={classes.yaml} aria-label="DynamoDBRequest YAML">
         {request}
       </pre>
-      <Typography variant="subtitle2">ACK Table (what the Promise's workflow writes)</Typography>
+      <Typography variant="subtitle2">
+        ACK Table (what the Promise's workflow writes)
+      </Typography>
       {table ? (
         <pre className={classes.yaml} aria-label="ACK Table YAML">
           {table}

@@ -46,14 +46,18 @@ const BILLING_LABELS: Record<BillingMode, string> = {
  * @public
  */
 export function DynamoDBTableDesigner(
-  props: FieldExtensionComponentProps<TableDesign, DynamoDBTableDesignerUiOptions>,
+  props: FieldExtensionComponentProps<
+    TableDesign,
+    DynamoDBTableDesignerUiOptions
+  >,
 ) {
   const { formData, onChange, schema, uiSchema, formContext } = props;
   const classes = useStyles();
   // The form hands an object field without `properties` over as `{}`, dropping the
   // template's default, so the design starts from that default here.
   const started = Array.isArray(formData?.keySchema);
-  const initial = (schema.default as TableDesign | undefined) ?? DEFAULT_TABLE_DESIGN;
+  const initial =
+    (schema.default as TableDesign | undefined) ?? DEFAULT_TABLE_DESIGN;
   const design = started ? formData! : initial;
   // The wizard only runs a field's validation for values present in the form, so the
   // starting design is written into the form rather than merely shown.
@@ -65,9 +69,12 @@ export function DynamoDBTableDesigner(
     [design],
   );
   const rows = toRows(design);
-  const update = (change: Partial<DesignRows>) => onChange(fromRows({ ...rows, ...change }));
-  const retype = (name: string, type: DesignRows['keys'][number]['attributeType']) =>
-    onChange(fromRows(withAttributeType(rows, name, type)));
+  const update = (change: Partial<DesignRows>) =>
+    onChange(fromRows({ ...rows, ...change }));
+  const retype = (
+    name: string,
+    type: DesignRows['keys'][number]['attributeType'],
+  ) => onChange(fromRows(withAttributeType(rows, name, type)));
   const provisioned = rows.billingMode === 'PROVISIONED';
 
   return (
@@ -94,7 +101,9 @@ export function DynamoDBTableDesigner(
             <TextField
               label="Billing mode"
               value={rows.billingMode}
-              onChange={e => update({ billingMode: e.target.value as BillingMode })}
+              onChange={e =>
+                update({ billingMode: e.target.value as BillingMode })
+              }
               {...nativeSelect}
               {...fieldProps(errors, 'billingMode')}
             >
@@ -109,12 +118,16 @@ export function DynamoDBTableDesigner(
                 path="provisionedThroughput"
                 value={rows.provisionedThroughput}
                 errors={errors}
-                onChange={provisionedThroughput => update({ provisionedThroughput })}
+                onChange={provisionedThroughput =>
+                  update({ provisionedThroughput })
+                }
               />
             )}
           </Box>
           <Box className={classes.section}>
-            <Typography variant="subtitle1">Global secondary indexes</Typography>
+            <Typography variant="subtitle1">
+              Global secondary indexes
+            </Typography>
             <IndexEditor
               indexes={rows.indexes}
               provisioned={provisioned}

@@ -35,20 +35,37 @@ const splitList = (text: string) =>
   text.trim() === '' ? [] : text.split(',').map(part => part.trim());
 
 /** The global secondary indexes: name, keys, projection and, when provisioned, capacity. */
-export function IndexEditor({ indexes, provisioned, errors, onChange, onRetype }: Props) {
+export function IndexEditor({
+  indexes,
+  provisioned,
+  errors,
+  onChange,
+  onRetype,
+}: Props) {
   const classes = useStyles();
   const setIndex = (position: number, change: Partial<IndexRows>) =>
-    onChange(indexes.map((index, i) => (i === position ? { ...index, ...change } : index)));
+    onChange(
+      indexes.map((index, i) =>
+        i === position ? { ...index, ...change } : index,
+      ),
+    );
   return (
     <Box>
       {indexes.map((index, i) => {
         const path = `globalSecondaryIndexes[${i}]`;
         const invalid = hasErrorsUnder(errors, path);
-        const setProjection = (projectionType: ProjectionType, nonKey?: string[]) =>
+        const setProjection = (
+          projectionType: ProjectionType,
+          nonKey?: string[],
+        ) =>
           setIndex(i, {
             projection:
               projectionType === 'INCLUDE'
-                ? { projectionType, nonKeyAttributes: nonKey ?? index.projection.nonKeyAttributes ?? [] }
+                ? {
+                    projectionType,
+                    nonKeyAttributes:
+                      nonKey ?? index.projection.nonKeyAttributes ?? [],
+                  }
                 : { projectionType },
           });
         return (
@@ -83,7 +100,9 @@ export function IndexEditor({ indexes, provisioned, errors, onChange, onRetype }
                 <TextField
                   label="Non-key attributes (comma-separated)"
                   value={(index.projection.nonKeyAttributes ?? []).join(', ')}
-                  onChange={e => setProjection('INCLUDE', splitList(e.target.value))}
+                  onChange={e =>
+                    setProjection('INCLUDE', splitList(e.target.value))
+                  }
                   {...fieldProps(errors, `${path}.projection.nonKeyAttributes`)}
                 />
               )}
@@ -107,7 +126,9 @@ export function IndexEditor({ indexes, provisioned, errors, onChange, onRetype }
                 path={`${path}.provisionedThroughput`}
                 value={index.provisionedThroughput}
                 errors={errors}
-                onChange={provisionedThroughput => setIndex(i, { provisionedThroughput })}
+                onChange={provisionedThroughput =>
+                  setIndex(i, { provisionedThroughput })
+                }
               />
             )}
           </Paper>
@@ -122,7 +143,9 @@ export function IndexEditor({ indexes, provisioned, errors, onChange, onRetype }
               ...indexes,
               {
                 indexName: '',
-                keys: [{ attributeName: '', keyType: 'HASH', attributeType: 'S' }],
+                keys: [
+                  { attributeName: '', keyType: 'HASH', attributeType: 'S' },
+                ],
                 projection: { projectionType: 'ALL' },
               },
             ])

@@ -36,7 +36,7 @@ const TYPE_LABELS: Record<AttributeType, string> = {
   N: 'Number (N)',
   B: 'Binary (B)',
 };
-const KEY_LABELS = { HASH: 'Partition key (HASH)', RANGE: 'Sort key (RANGE)' };
+const KEY_LABELS = { HASH: 'HASH (partition)', RANGE: 'RANGE (sort)' };
 
 type Props = {
   /** The spec path of this key schema, e.g. `keySchema` or `globalSecondaryIndexes[0].keySchema`. */
@@ -49,10 +49,18 @@ type Props = {
 };
 
 /** A key schema: a partition key and an optional sort key, each with its attribute's type. */
-export function KeyRowsEditor({ path, keys, errors, onChange, onRetype }: Props) {
+export function KeyRowsEditor({
+  path,
+  keys,
+  errors,
+  onChange,
+  onRetype,
+}: Props) {
   const classes = useStyles();
   const setRow = (position: number, change: Partial<KeyRow>) =>
-    onChange(keys.map((key, i) => (i === position ? { ...key, ...change } : key)));
+    onChange(
+      keys.map((key, i) => (i === position ? { ...key, ...change } : key)),
+    );
   return (
     <Box>
       {keys.map((key, i) => {
@@ -76,7 +84,9 @@ export function KeyRowsEditor({ path, keys, errors, onChange, onRetype }: Props)
               className={classes.select}
               label="Type"
               value={key.attributeType}
-              onChange={e => onRetype(key.attributeName, e.target.value as AttributeType)}
+              onChange={e =>
+                onRetype(key.attributeName, e.target.value as AttributeType)
+              }
               {...nativeSelect}
               {...fieldProps(errors, `${rowPath}.attributeType`)}
             >
@@ -90,7 +100,9 @@ export function KeyRowsEditor({ path, keys, errors, onChange, onRetype }: Props)
               className={classes.select}
               label="Key"
               value={key.keyType}
-              onChange={e => setRow(i, { keyType: e.target.value as KeyRow['keyType'] })}
+              onChange={e =>
+                setRow(i, { keyType: e.target.value as KeyRow['keyType'] })
+              }
               {...nativeSelect}
               {...fieldProps(errors, `${rowPath}.keyType`)}
             >
@@ -115,17 +127,27 @@ export function KeyRowsEditor({ path, keys, errors, onChange, onRetype }: Props)
           size="small"
           data-add={`${path}`}
           onClick={() =>
-            onChange([...keys, { attributeName: '', keyType: 'RANGE', attributeType: 'S' }])
+            onChange([
+              ...keys,
+              { attributeName: '', keyType: 'RANGE', attributeType: 'S' },
+            ])
           }
         >
           Add sort key
         </Button>
       )}
-      {(errors.filter(e => e.path === path).map(e => (
-        <Typography key={e.message} color="error" variant="caption" component="p">
-          {e.message}
-        </Typography>
-      )))}
+      {errors
+        .filter(e => e.path === path)
+        .map(e => (
+          <Typography
+            key={e.message}
+            color="error"
+            variant="caption"
+            component="p"
+          >
+            {e.message}
+          </Typography>
+        ))}
     </Box>
   );
 }

@@ -58,7 +58,8 @@ export function locateDesignErrors(
   );
   return errors.map(error => {
     const match = /^attributeDefinitions\[(\d+)\]/.exec(error.path);
-    const name = match && design?.attributeDefinitions?.[Number(match[1])]?.name;
+    const name =
+      match && design?.attributeDefinitions?.[Number(match[1])]?.name;
     const row = name !== null && name !== undefined && rowPaths.get(name);
     return row ? { ...error, path: `${row}.attributeType` } : error;
   });

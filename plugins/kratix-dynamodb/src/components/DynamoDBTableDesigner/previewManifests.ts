@@ -34,7 +34,8 @@ export function previewManifests(
     name: text(form.tableName) ?? requestName,
     region: text(form.region) ?? 'us-east-1',
     ...design,
-    ...(typeof form.tags === 'object' && form.tags !== null && { tags: form.tags }),
+    ...(typeof form.tags === 'object' &&
+      form.tags !== null && { tags: form.tags }),
     ...(text(form.deletionPolicy) && { deletionPolicy: form.deletionPolicy }),
   } as DynamoDBRequestSpecInput;
   const request = buildDynamoDBRequest(

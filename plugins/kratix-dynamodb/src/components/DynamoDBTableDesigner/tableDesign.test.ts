@@ -1,4 +1,9 @@
-import { fromRows, toRows, withAttributeType, type TableDesign } from './tableDesign';
+import {
+  fromRows,
+  toRows,
+  withAttributeType,
+  type TableDesign,
+} from './tableDesign';
 import { locateDesignErrors, validateTableDesign } from './designErrors';
 import { dynamoDBTableDesignerValidation } from './designerValidation';
 
@@ -27,29 +32,58 @@ describe('the table design', () => {
 
   it('derives attributeDefinitions from the key rows, each attribute once', () => {
     const rows = toRows(sessionDesign);
-    rows.indexes[0].keys.push({ attributeName: 'id', keyType: 'RANGE', attributeType: 'S' });
-    expect(fromRows(withAttributeType(rows, 'userId', 'N')).attributeDefinitions).toEqual([
+    rows.indexes[0].keys.push({
+      attributeName: 'id',
+      keyType: 'RANGE',
+      attributeType: 'S',
+    });
+    expect(
+      fromRows(withAttributeType(rows, 'userId', 'N')).attributeDefinitions,
+    ).toEqual([
       { name: 'id', type: 'S' },
       { name: 'userId', type: 'N' },
     ]);
   });
 
   it('sends capacity only with PROVISIONED billing, for the table and each index', () => {
-    const provisioned = fromRows({ ...toRows(sessionDesign), billingMode: 'PROVISIONED' });
-    expect(provisioned.provisionedThroughput).toEqual({ readCapacityUnits: 5, writeCapacityUnits: 5 });
-    expect(provisioned.globalSecondaryIndexes![0].provisionedThroughput).toBeDefined();
-    const onDemand = fromRows({ ...toRows(provisioned), billingMode: 'PAY_PER_REQUEST' });
+    const provisioned = fromRows({
+      ...toRows(sessionDesign),
+      billingMode: 'PROVISIONED',
+    });
+    expect(provisioned.provisionedThroughput).toEqual({
+      readCapacityUnits: 5,
+      writeCapacityUnits: 5,
+    });
+    expect(
+      provisioned.globalSecondaryIndexes![0].provisionedThroughput,
+    ).toBeDefined();
+    const onDemand = fromRows({
+      ...toRows(provisioned),
+      billingMode: 'PAY_PER_REQUEST',
+    });
     expect(onDemand).toEqual(sessionDesign);
   });
 
   it('reports a second HASH key at that row, and refuses it on Next', () => {
     const rows = toRows(sessionDesign);
-    rows.keys.push({ attributeName: 'createdAt', keyType: 'HASH', attributeType: 'N' });
+    rows.keys.push({
+      attributeName: 'createdAt',
+      keyType: 'HASH',
+      attributeType: 'N',
+    });
     const design = fromRows(rows);
-    expect(validateTableDesign(design).map(e => e.path)).toEqual(['keySchema[1].keyType']);
+    expect(validateTableDesign(design).map(e => e.path)).toEqual([
+      'keySchema[1].keyType',
+    ]);
     const added: string[] = [];
-    dynamoDBTableDesignerValidation(design, { addError: (m: string) => added.push(m) } as any, {} as any);
-    expect(added).toEqual([expect.stringMatching(/^keySchema\[1\]\.keyType: must be RANGE/)]);
+    dynamoDBTableDesignerValidation(
+      design,
+      { addError: (m: string) => added.push(m) } as any,
+      {} as any,
+    );
+    expect(added).toEqual([
+      expect.stringMatching(/^keySchema\[1\]\.keyType: must be RANGE/),
+    ]);
   });
 
   it('shows an error about a derived definition at the row that names the attribute', () => {
@@ -60,10 +94,13 @@ describe('the table design', () => {
     expect(errors.map(e => e.path)).toEqual(['timeToLive.attributeName']);
     const bad = {
       ...sessionDesign,
-      attributeDefinitions: [{ name: 'id', type: 'X' as any }, sessionDesign.attributeDefinitions[1]],
+      attributeDefinitions: [
+        { name: 'id', type: 'X' as any },
+        sessionDesign.attributeDefinitions[1],
+      ],
     };
-    expect(locateDesignErrors(validateTableDesign(bad), bad).map(e => e.path)).toEqual([
-      'keySchema[0].attributeType',
-    ]);
+    expect(
+      locateDesignErrors(validateTableDesign(bad), bad).map(e => e.path),
+    ).toEqual(['keySchema[0].attributeType']);
   });
 });

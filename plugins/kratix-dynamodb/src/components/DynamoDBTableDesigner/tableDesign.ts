@@ -118,7 +118,10 @@ export function fromRows(rows: DesignRows): TableDesign {
   if (rows.indexes.length > 0) {
     design.globalSecondaryIndexes = rows.indexes.map(({ keys, ...index }) => {
       const { provisionedThroughput, ...rest } = index;
-      const indexThroughput = capacityFor(rows.billingMode, provisionedThroughput);
+      const indexThroughput = capacityFor(
+        rows.billingMode,
+        provisionedThroughput,
+      );
       return {
         ...rest,
         keySchema: keySchemaOf(keys),
@@ -144,6 +147,9 @@ export function withAttributeType(
   return {
     ...rows,
     keys: retype(rows.keys),
-    indexes: rows.indexes.map(index => ({ ...index, keys: retype(index.keys) })),
+    indexes: rows.indexes.map(index => ({
+      ...index,
+      keys: retype(index.keys),
+    })),
   };
 }

@@ -10,10 +10,16 @@ import { kratixClustersApiRef } from '../../api/KratixClustersApi';
  * a template no longer lists them by hand.
  * @public
  */
-export function KratixClusterPicker(props: FieldExtensionComponentProps<string>) {
+export function KratixClusterPicker(
+  props: FieldExtensionComponentProps<string>,
+) {
   const { formData, onChange, schema, required, rawErrors = [] } = props;
   const api = useApi(kratixClustersApiRef);
-  const { value: clusters, loading, error } = useAsync(() => api.listClusters(), [api]);
+  const {
+    value: clusters,
+    loading,
+    error,
+  } = useAsync(() => api.listClusters(), [api]);
 
   // One cluster is no choice: take it, so the user need not.
   useEffect(() => {
@@ -22,7 +28,9 @@ export function KratixClusterPicker(props: FieldExtensionComponentProps<string>)
 
   const problem =
     error?.message ??
-    (clusters?.length === 0 ? 'You may not create on any cluster (kratix.dynamodb.request.create)' : undefined);
+    (clusters?.length === 0
+      ? 'You may not create on any cluster (kratix.dynamodb.request.create)'
+      : undefined);
   return (
     <TextField
       fullWidth

@@ -16,14 +16,32 @@ export type KubernetesNamespacePickerUiOptions = {
  * @public
  */
 export function KubernetesNamespacePicker(
-  props: FieldExtensionComponentProps<string, KubernetesNamespacePickerUiOptions>,
+  props: FieldExtensionComponentProps<
+    string,
+    KubernetesNamespacePickerUiOptions
+  >,
 ) {
-  const { formData, onChange, schema, required, rawErrors = [], uiSchema, formContext } = props;
+  const {
+    formData,
+    onChange,
+    schema,
+    required,
+    rawErrors = [],
+    uiSchema,
+    formContext,
+  } = props;
   const api = useApi(kratixClustersApiRef);
   const clusterField = uiSchema?.['ui:options']?.clusterField ?? 'cluster';
   const cluster: unknown = formContext?.formData?.[clusterField];
-  const { value: namespaces, loading, error } = useAsync(
-    async () => (typeof cluster === 'string' && cluster ? api.listNamespaces(cluster) : undefined),
+  const {
+    value: namespaces,
+    loading,
+    error,
+  } = useAsync(
+    async () =>
+      typeof cluster === 'string' && cluster
+        ? api.listNamespaces(cluster)
+        : undefined,
     [api, cluster],
   );
 
@@ -41,12 +59,26 @@ export function KubernetesNamespacePicker(
     const why = error
       ? `Namespaces could not be listed (${error.message}); type one.`
       : schema.description;
-    return <TextField {...common} disabled={loading} helperText={rawErrors[0] ?? why} />;
+    return (
+      <TextField
+        {...common}
+        disabled={loading}
+        helperText={rawErrors[0] ?? why}
+      />
+    );
   }
   // A value from the template's default or the URL stays choosable even if not listed.
-  const choices = formData && !namespaces.includes(formData) ? [formData, ...namespaces] : namespaces;
+  const choices =
+    formData && !namespaces.includes(formData)
+      ? [formData, ...namespaces]
+      : namespaces;
   return (
-    <TextField {...common} helperText={rawErrors[0] ?? schema.description} select SelectProps={{ native: true }}>
+    <TextField
+      {...common}
+      helperText={rawErrors[0] ?? schema.description}
+      select
+      SelectProps={{ native: true }}
+    >
       <option value="" disabled>
         Choose a namespace
       </option>

@@ -1,6 +1,9 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
-import { kratixClustersApiRef, type KratixClustersApi } from '../../api/KratixClustersApi';
+import {
+  kratixClustersApiRef,
+  type KratixClustersApi,
+} from '../../api/KratixClustersApi';
 import { KratixClusterPicker } from './KratixClusterPicker';
 import { KubernetesNamespacePicker } from './KubernetesNamespacePicker';
 
@@ -13,39 +16,57 @@ const fieldProps = (overrides: Record<string, unknown>): any => ({
   ...overrides,
 });
 
-const field = (name: string) => document.querySelector(`[data-field="${name}"]`) as HTMLInputElement;
+const field = (name: string) =>
+  document.querySelector(`[data-field="${name}"]`) as HTMLInputElement;
 
 function render(api: Partial<KratixClustersApi>, element: JSX.Element) {
   return renderInTestApp(
-    <TestApiProvider apis={[[kratixClustersApiRef, api as KratixClustersApi]]}>{element}</TestApiProvider>,
+    <TestApiProvider apis={[[kratixClustersApiRef, api as KratixClustersApi]]}>
+      {element}
+    </TestApiProvider>,
   );
 }
 
 describe('KratixClusterPicker', () => {
   it('offers the clusters the backend allows, and takes the only one', async () => {
     const onChange = jest.fn();
-    await render({ listClusters: async () => ['sandbox'] }, <KratixClusterPicker {...fieldProps({ onChange })} />);
+    await render(
+      { listClusters: async () => ['sandbox'] },
+      <KratixClusterPicker {...fieldProps({ onChange })} />,
+    );
     await waitFor(() => expect(onChange).toHaveBeenCalledWith('sandbox'));
     expect(screen.getByRole('option', { name: 'sandbox' })).toBeInTheDocument();
   });
 
   it('says so when the user may create on no cluster', async () => {
-    await render({ listClusters: async () => [] }, <KratixClusterPicker {...fieldProps({})} />);
-    expect(await screen.findByText(/You may not create on any cluster/)).toBeInTheDocument();
+    await render(
+      { listClusters: async () => [] },
+      <KratixClusterPicker {...fieldProps({})} />,
+    );
+    expect(
+      await screen.findByText(/You may not create on any cluster/),
+    ).toBeInTheDocument();
   });
 });
 
 describe('KubernetesNamespacePicker', () => {
   it("offers the chosen cluster's namespaces", async () => {
     const listNamespaces = jest.fn(async () => ['default', 'team-a']);
-    await render({ listNamespaces }, <KubernetesNamespacePicker {...fieldProps({ formData: 'team-a' })} />);
-    expect(await screen.findByRole('option', { name: 'team-a' })).toBeInTheDocument();
+    await render(
+      { listNamespaces },
+      <KubernetesNamespacePicker {...fieldProps({ formData: 'team-a' })} />,
+    );
+    expect(
+      await screen.findByRole('option', { name: 'team-a' }),
+    ).toBeInTheDocument();
     expect(field('KubernetesNamespacePicker').tagName).toBe('SELECT');
     expect(listNamespaces).toHaveBeenCalledWith('sandbox');
   });
 
   it('asks for text when the namespaces cannot be listed', async () => {
-    const refused = new Error("Not permitted to list namespaces on cluster 'sandbox'");
+    const refused = new Error(
+      "Not permitted to list namespaces on cluster 'sandbox'",
+    );
     await render(
       { listNamespaces: async () => Promise.reject(refused) },
       <KubernetesNamespacePicker {...fieldProps({ formData: 'default' })} />,
