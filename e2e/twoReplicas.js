@@ -178,10 +178,13 @@ async function main() {
           owner: 'group:default/guests',
           tableName: REQUEST,
           region: 'us-east-1',
-          billingMode: 'PAY_PER_REQUEST',
           deletionPolicy: 'retain',
-          attributeDefinitions: [{ name: 'id', type: 'S' }],
-          keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+          // The table designer's value, as the wizard submits it.
+          table: {
+            billingMode: 'PAY_PER_REQUEST',
+            attributeDefinitions: [{ name: 'id', type: 'S' }],
+            keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+          },
           waitForReady: true,
           timeoutSeconds: 600,
         },
