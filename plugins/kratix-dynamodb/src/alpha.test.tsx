@@ -1,7 +1,13 @@
 import { createExtensionTester, renderInTestApp, TestApiProvider } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import { kratixDynamodbEntityCard } from './alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  dynamoDBTableDesignerFormField,
+  kratixClusterPickerFormField,
+  kratixDynamodbEntityCard,
+  kubernetesNamespacePickerFormField,
+} from './alpha';
 import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
 import { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
 
@@ -35,5 +41,17 @@ describe('alpha entity card', () => {
   it('shows only on entities linked to a request or an application', () => {
     expect(isKratixDynamoDBAvailable(entity)).toBe(true);
     expect(isKratixDynamoDBAvailable({ ...entity, metadata: { name: 'plain' } })).toBe(false);
+  });
+});
+
+describe('alpha wizard fields', () => {
+  const loaderOf = FormFieldBlueprint.dataRefs.formFieldLoader;
+  it.each([
+    ['DynamoDBTableDesigner', () => createExtensionTester(dynamoDBTableDesignerFormField).get(loaderOf)],
+    ['KratixClusterPicker', () => createExtensionTester(kratixClusterPickerFormField).get(loaderOf)],
+    ['KubernetesNamespacePicker', () => createExtensionTester(kubernetesNamespacePickerFormField).get(loaderOf)],
+  ])('loads the %s field for the scaffolder', async (name, loader) => {
+    // The loaded field is opaque to plugins; its name is what templates refer to.
+    expect(JSON.stringify(await loader()())).toContain(`"name":"${name}"`);
   });
 });
