@@ -58,7 +58,7 @@ export const kratixDynamodbPlugin = createBackendPlugin({
           }),
         );
         // The wizard's cluster and namespace pickers.
-        httpRouter.use(createClustersRouter({ httpAuth, permissions, clients: clusters.clients }));
+        httpRouter.use(createClustersRouter({ config, httpAuth, permissions, clients: clusters.clients }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

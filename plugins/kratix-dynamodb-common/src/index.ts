@@ -12,3 +12,4 @@ export * from './conditions';
 export * from './request';
 export * from './statusSignals';
 export * from './ackTable';
+export * from './refusedNamespaces';

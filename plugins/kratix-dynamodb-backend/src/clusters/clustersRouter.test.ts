@@ -14,10 +14,9 @@ function appWith(options: { allow: boolean; list?: () => Promise<unknown> }) {
   const list = jest.fn(
     options.list ??
       (async () => ({
-        items: [
-          { metadata: { name: 'team-b' } },
-          { metadata: { name: 'default' } },
-        ],
+        items: ['team-b', 'kube-system', 'default', 'vela-system'].map(
+          name => ({ metadata: { name } }),
+        ),
       })),
   );
   const clients = {
@@ -33,6 +32,7 @@ function appWith(options: { allow: boolean; list?: () => Promise<unknown> }) {
   });
   const authorize = jest.spyOn(permissions, 'authorize');
   const router = createClustersRouter({
+    config: mockServices.rootConfig(),
     httpAuth: mockServices.httpAuth(),
     permissions,
     clients,
@@ -71,7 +71,7 @@ describe('the clusters routes', () => {
     expect(res.status).toBe(401);
   });
 
-  it("lists a cluster's namespaces, sorted", async () => {
+  it("lists a cluster's namespaces, sorted, without those the scaffolder refuses", async () => {
     const { app } = appWith({ allow: true });
     const res = await request(app).get('/clusters/sandbox/namespaces');
     expect(res.status).toBe(200);

@@ -7,13 +7,19 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { kratixDynamodbRequestCreatePermission } from '@kratix-dynamodb/common';
+import {
+  DEFAULT_REFUSED_NAMESPACES,
+  findRefusingPattern,
+  kratixDynamodbRequestCreatePermission,
+} from '@kratix-dynamodb/common';
 import type { ClusterClientFactory } from '@kratix-dynamodb/node';
 import Router from 'express-promise-router';
 
 export type ClustersRouterOptions = {
+  config: Config;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   clients: ClusterClientFactory;
@@ -36,7 +42,12 @@ async function creatableClusters(
 }
 
 export function createClustersRouter(options: ClustersRouterOptions) {
-  const { httpAuth, permissions, clients } = options;
+  const { config, httpAuth, permissions, clients } = options;
+  // The scaffolder refuses these namespaces, so the picker does not offer them.
+  const refused =
+    config.getOptionalStringArray(
+      'kratixDynamodb.scaffolder.refusedNamespaces',
+    ) ?? DEFAULT_REFUSED_NAMESPACES;
   const router = Router();
 
   router.get('/clusters', async (req, res) => {
@@ -67,6 +78,7 @@ export function createClustersRouter(options: ClustersRouterOptions) {
     const list = await client.list(NAMESPACE);
     const names = list.items
       .map(item => item.metadata.name)
+      .filter(name => !findRefusingPattern(name, refused))
       .sort((a, b) => a.localeCompare(b));
     res.json({ items: names.map(name => ({ name })) });
   });

@@ -1,20 +1,16 @@
-import type { DynamoDBRequestSpec } from '@kratix-dynamodb/common';
+import {
+  findRefusingPattern,
+  type DynamoDBRequestSpec,
+} from '@kratix-dynamodb/common';
 import type { FieldError } from '../inputs/fieldErrors';
 import type { CreateLimits } from './createLimits';
-
-const matchesPattern = (value: string, pattern: string) =>
-  pattern.endsWith('*')
-    ? value.startsWith(pattern.slice(0, -1))
-    : value === pattern;
 
 /** Namespaces the platform keeps to itself: a table or app there could tamper with its controllers. */
 export function checkNamespaceAllowed(
   namespace: string,
   limits: CreateLimits,
 ): FieldError[] {
-  const refusedBy = limits.refusedNamespaces.find(pattern =>
-    matchesPattern(namespace, pattern),
-  );
+  const refusedBy = findRefusingPattern(namespace, limits.refusedNamespaces);
   if (!refusedBy) return [];
   return [
     {

@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { DEFAULT_REFUSED_NAMESPACES } from '@kratix-dynamodb/common';
 
 /** What the platform team allows the wizard to create (kratixDynamodb.scaffolder). */
 export type CreateLimits = {
@@ -15,14 +16,6 @@ export type CreateLimits = {
   };
 };
 
-/** The Kubernetes system namespaces and those where Kratix, ACK and KubeVela run. */
-export const DEFAULT_REFUSED_NAMESPACES = [
-  'kube-*',
-  'kratix-platform-system',
-  'kratix-worker-system',
-  'ack-system',
-  'vela-system',
-];
 
 export const DEFAULT_CAPACITY: CreateLimits['capacity'] = {
   maxReadCapacityUnits: 1000,
@@ -40,8 +33,9 @@ export function readCreateLimits(config: Config): CreateLimits {
     capacity?.getOptionalNumber(key) ?? DEFAULT_CAPACITY[key];
   return {
     refusedNamespaces:
-      scaffolder?.getOptionalStringArray('refusedNamespaces') ??
-      DEFAULT_REFUSED_NAMESPACES,
+      scaffolder?.getOptionalStringArray('refusedNamespaces') ?? [
+        ...DEFAULT_REFUSED_NAMESPACES,
+      ],
     allowedImages: scaffolder?.getOptionalStringArray('allowedImages') ?? [],
     capacity: {
       maxReadCapacityUnits: cap('maxReadCapacityUnits'),
