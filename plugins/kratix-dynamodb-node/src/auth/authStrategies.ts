@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
@@ -12,8 +13,8 @@ import { ClusterConfig } from '../clusterConfig';
 export type AuthStrategies = Record<string, AuthenticationStrategy>;
 
 /**
- * The Kubernetes plugin's strategies that act as the backend itself. They are that plugin's own
- * classes, so each behaves exactly as there (the AWS one signs an STS token per call, assumes
+ * The Kubernetes plugin's strategies that act as the backend itself. The cloud ones are that
+ * plugin's own classes, so each behaves exactly as there (the AWS one signs an STS token per call, assumes
  * `kubernetes.io/aws-assume-role` with its external id, and uses the SDK's credential chain).
  */
 const BACKEND_IDENTITY_PROVIDERS = ['serviceAccount', 'aws', 'googleServiceAccount', 'azure', 'localKubectlProxy'];
@@ -51,23 +52,45 @@ export function checkAuthProviders(clusters: ClusterConfig[], extra: AuthStrateg
   }
 }
 
-/** The built-in strategy of a name, loaded on first use (the Kubernetes backend is large). */
+/** Where Kubernetes projects a pod's service-account token; the kubelet rotates the file. */
+const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+/**
+ * `serviceAccount` as the Kubernetes plugin does it: the configured token, else the pod's own,
+ * read again on every call so that a rotated token is picked up. Kept here because it is
+ * trivial and common, so most apps never load the Kubernetes backend's module.
+ */
+const serviceAccountStrategy: AuthenticationStrategy = {
+  async getCredential(cluster) {
+    const token = cluster.authMetadata.serviceAccountToken ?? (await fs.promises.readFile(IN_CLUSTER_TOKEN, 'utf8')).trim();
+    return { type: 'bearer token', token };
+  },
+  validateCluster: () => [],
+  presentAuthMetadata: () => ({}),
+};
+
+/** `localKubectlProxy`: `kubectl proxy` adds the credentials itself. */
+const anonymousStrategy: AuthenticationStrategy = {
+  getCredential: async () => ({ type: 'anonymous' }),
+  validateCluster: () => [],
+  presentAuthMetadata: () => ({}),
+};
+
+/** The built-in strategy of a name; the cloud ones are loaded on first use (the module is large). */
 export async function loadBuiltInStrategy(
   provider: string,
   deps: { config: Config; logger?: LoggerService },
 ): Promise<AuthenticationStrategy> {
+  if (provider === 'serviceAccount') return serviceAccountStrategy;
+  if (provider === 'localKubectlProxy') return anonymousStrategy;
   const k8s = await import('@backstage/plugin-kubernetes-backend');
   switch (provider) {
-    case 'serviceAccount':
-      return new k8s.ServiceAccountStrategy();
     case 'aws':
       return new k8s.AwsIamStrategy({ config: deps.config });
     case 'googleServiceAccount':
       return new k8s.GoogleServiceAccountStrategy({ config: deps.config });
     case 'azure':
       return new k8s.AzureIdentityStrategy(deps.logger as any);
-    case 'localKubectlProxy':
-      return new k8s.AnonymousStrategy();
     default:
       throw new InputError(`unknown authProvider '${provider}'`);
   }
