@@ -9,6 +9,7 @@ import {
 import { validate } from 'jsonschema';
 import { parse } from 'yaml';
 import { examples } from './actions/createDynamoDBRequest.examples';
+import { examples as kubeVelaExamples } from './actions/createKubeVelaApplication.examples';
 import { createKratixDynamodbActions } from './actions';
 import { FakeKubernetesApi } from './__testUtils__/FakeKubernetesApi';
 import {
@@ -27,20 +28,39 @@ import {
 } from './__testUtils__/templateReplay';
 
 const TEMPLATES = path.resolve(__dirname, '../../../templates');
-const TEMPLATE_FILES = ['dynamodb-table/template.yaml', 'session-api-app/template.yaml'];
+const TEMPLATE_FILES = [
+  'dynamodb-table/template.yaml',
+  'session-api-app/template.yaml',
+];
 
 /** The action example's provisioned table, as the designer holds its shape. */
 const provisionedDesign = (() => {
   const { input } = parse(examples[1].example).steps[0];
-  const { billingMode, attributeDefinitions, keySchema, provisionedThroughput, globalSecondaryIndexes } = input;
-  return { billingMode, attributeDefinitions, keySchema, provisionedThroughput, globalSecondaryIndexes };
+  const {
+    billingMode,
+    attributeDefinitions,
+    keySchema,
+    provisionedThroughput,
+    globalSecondaryIndexes,
+  } = input;
+  return {
+    billingMode,
+    attributeDefinitions,
+    keySchema,
+    provisionedThroughput,
+    globalSecondaryIndexes,
+  };
 })();
 
 /** What a user types where the form has no default (the cluster picker offers the one cluster). */
 const cases: Array<{ file: string; typed: Record<string, unknown> }> = [
   {
     file: 'dynamodb-table/template.yaml',
-    typed: { cluster: 'sandbox', name: 'orders', owner: 'group:default/guests' },
+    typed: {
+      cluster: 'sandbox',
+      name: 'orders',
+      owner: 'group:default/guests',
+    },
   },
   {
     file: 'dynamodb-table/template.yaml',
@@ -49,7 +69,10 @@ const cases: Array<{ file: string; typed: Record<string, unknown> }> = [
       name: 'orders',
       tableName: 'orders-v2',
       owner: 'group:default/guests',
-      table: { ...provisionedDesign, timeToLive: { enabled: true, attributeName: 'expiresAt' } },
+      table: {
+        ...provisionedDesign,
+        timeToLive: { enabled: true, attributeName: 'expiresAt' },
+      },
       tags: { team: 'guests' },
     },
   },
@@ -64,7 +87,11 @@ const cases: Array<{ file: string; typed: Record<string, unknown> }> = [
   },
   {
     file: 'session-api-app/template.yaml',
-    typed: { cluster: 'sandbox', name: 'session-api', owner: 'group:default/guests' },
+    typed: {
+      cluster: 'sandbox',
+      name: 'session-api',
+      owner: 'group:default/guests',
+    },
   },
 ];
 
@@ -139,10 +166,19 @@ describe('software templates', () => {
       const input = firstStepInput(template, typed);
       return (input.tableName ?? (input.table as any).tableName) as string;
     };
-    expect(tableNameOf('dynamodb-table/template.yaml', { name: 'orders' })).toBe('orders');
-    expect(tableNameOf('dynamodb-table/template.yaml', { name: 'orders', tableName: 'orders-v2' })).toBe('orders-v2');
+    expect(
+      tableNameOf('dynamodb-table/template.yaml', { name: 'orders' }),
+    ).toBe('orders');
+    expect(
+      tableNameOf('dynamodb-table/template.yaml', {
+        name: 'orders',
+        tableName: 'orders-v2',
+      }),
+    ).toBe('orders-v2');
     // The session app's request is its table component, <name>-table.
-    expect(tableNameOf('session-api-app/template.yaml', { name: 'sessions-app' })).toBe('sessions-app-table');
+    expect(
+      tableNameOf('session-api-app/template.yaml', { name: 'sessions-app' }),
+    ).toBe('sessions-app-table');
   });
 
   it.each(TEMPLATE_FILES)(
@@ -153,33 +189,43 @@ describe('software templates', () => {
       expect(cluster['ui:field']).toBe('KratixClusterPicker');
       expect(cluster.enum).toBeUndefined();
       expect(cluster.default).toBeUndefined();
-      expect(formFieldsNamed(template, 'namespace')[0]['ui:field']).toBe('KubernetesNamespacePicker');
+      expect(formFieldsNamed(template, 'namespace')[0]['ui:field']).toBe(
+        'KubernetesNamespacePicker',
+      );
       const [table] = formFieldsNamed(template, 'table');
       expect(table['ui:field']).toBe('DynamoDBTableDesigner');
       // The designer's starting value is a design the request model accepts.
-      const design = validateDynamoDBRequestSpec({ name: 'orders', region: 'us-east-1', ...(table.default as object) });
+      const design = validateDynamoDBRequestSpec({
+        name: 'orders',
+        region: 'us-east-1',
+        ...(table.default as object),
+      });
       expect(design).toMatchObject({ valid: true });
     },
   );
 
-  it('the session-api template presets the designer with the service\'s schema', () => {
-    const template = loadTemplate(path.join(TEMPLATES, 'session-api-app/template.yaml'));
+  it("the session-api template presets the designer with the service's schema", () => {
+    const template = loadTemplate(
+      path.join(TEMPLATES, 'session-api-app/template.yaml'),
+    );
+    // The same schema as the action's documented session-api example.
+    const { table } = parse(kubeVelaExamples[0].example).steps[0].input;
+    const {
+      billingMode,
+      attributeDefinitions,
+      keySchema,
+      globalSecondaryIndexes,
+      timeToLive,
+    } = table;
     expect(formFieldsNamed(template, 'table')[0].default).toEqual({
-      billingMode: 'PAY_PER_REQUEST',
-      attributeDefinitions: [
-        { name: 'id', type: 'S' },
-        { name: 'userId', type: 'S' },
-      ],
-      keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
-      globalSecondaryIndexes: [
-        {
-          indexName: 'userId-index',
-          keySchema: [{ attributeName: 'userId', keyType: 'HASH' }],
-          projection: { projectionType: 'ALL' },
-        },
-      ],
-      timeToLive: { attributeName: 'expiresAt', enabled: true },
+      billingMode,
+      attributeDefinitions,
+      keySchema,
+      globalSecondaryIndexes,
+      timeToLive,
     });
+    expect(timeToLive).toEqual({ attributeName: 'expiresAt', enabled: true });
+    expect(globalSecondaryIndexes[0].indexName).toBe('userId-index');
   });
 
   it("the table form applies the request model's rules to the fields outside the designer", () => {
