@@ -20,8 +20,15 @@ module.exports = {
     const cluster = page.locator('[data-field="KratixClusterPicker"]');
     await page.waitForFunction(() => document.querySelector('[data-field="KratixClusterPicker"]')?.value === 'sandbox', null, { timeout: 30_000 });
     expect((await cluster.inputValue()) === 'sandbox', 'the cluster picker chose sandbox');
+    // The namespace picker is a list once the namespaces arrive, or text if they cannot be listed.
     const namespace = page.locator('[data-field="KubernetesNamespacePicker"]');
-    await namespace.waitFor();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-field="KubernetesNamespacePicker"]')?.tagName === 'SELECT' ||
+        document.body.innerText.includes('Namespaces could not be listed'),
+      null,
+      { timeout: 30_000 },
+    );
     if ((await namespace.evaluate(el => el.tagName)) === 'SELECT') await namespace.selectOption('default');
     else await namespace.fill('default');
     await page.locator('#root_name').fill(NAME);
