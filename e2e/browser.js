@@ -9,17 +9,26 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 async function launchBrowser() {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
   }
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-e2e-chromium-'));
+  const userDataDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'kratix-e2e-chromium-'),
+  );
   // The flags keep Chromium off the network: this machine reaches no outside host.
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 1000 },
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
 }
@@ -31,13 +40,19 @@ async function signInAsGuest(page) {
     await page.goto('http://localhost:3000/');
     const enter = page.getByRole('button', { name: 'Enter' });
     const alreadyIn = page.locator('nav[aria-label="sidebar nav"]');
-    await Promise.race([enter.waitFor({ timeout: 120_000 }), alreadyIn.waitFor({ state: 'attached', timeout: 120_000 })]);
+    await Promise.race([
+      enter.waitFor({ timeout: 120_000 }),
+      alreadyIn.waitFor({ state: 'attached', timeout: 120_000 }),
+    ]);
     // The browser profile keeps the session between scenarios.
     if (!(await enter.isVisible())) return;
     await enter.click();
     const signedIn = page.locator('nav[aria-label="sidebar nav"]');
     const failed = page.getByText('You cannot sign in as a guest');
-    await Promise.race([signedIn.waitFor({ state: 'attached', timeout: 60_000 }), failed.waitFor({ timeout: 60_000 })]);
+    await Promise.race([
+      signedIn.waitFor({ state: 'attached', timeout: 60_000 }),
+      failed.waitFor({ timeout: 60_000 }),
+    ]);
     if (!(await failed.isVisible()) || attempt >= 3) return;
     await page.waitForTimeout(3000);
   }

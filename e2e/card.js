@@ -11,7 +11,10 @@ async function openEntity(page, kind, name, timeoutMs = 120_000) {
       await card.waitFor({ timeout: 15_000 });
       return;
     } catch (e) {
-      if (Date.now() > deadline) throw new Error(`the entity page of ${kind}:${name} never showed the card`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the entity page of ${kind}:${name} never showed the card`,
+        );
     }
   }
 }
@@ -23,13 +26,24 @@ async function waitForStages(page, wanted, timeoutMs = 120_000) {
   while (Date.now() < deadline) {
     seen = {};
     for (const id of Object.keys(wanted)) {
-      seen[id] = await page.getByTestId(`stage-${id}`).getAttribute('data-state', { timeout: 5_000 }).catch(() => undefined);
+      seen[id] = await page
+        .getByTestId(`stage-${id}`)
+        .getAttribute('data-state', { timeout: 5_000 })
+        .catch(() => undefined);
     }
-    if (Object.entries(wanted).every(([id, state]) => seen[id] === state)) return;
-    await page.getByLabel('Refresh status').click().catch(() => {});
+    if (Object.entries(wanted).every(([id, state]) => seen[id] === state))
+      return;
+    await page
+      .getByLabel('Refresh status')
+      .click()
+      .catch(() => {});
     await page.waitForTimeout(1000);
   }
-  throw new Error(`stages never reached ${JSON.stringify(wanted)}; last seen ${JSON.stringify(seen)}`);
+  throw new Error(
+    `stages never reached ${JSON.stringify(wanted)}; last seen ${JSON.stringify(
+      seen,
+    )}`,
+  );
 }
 
 /**
@@ -42,13 +56,21 @@ async function waitForStagesLive(page, wanted, timeoutMs) {
   while (Date.now() - started < timeoutMs) {
     seen = await page.evaluate(ids => {
       const states = {};
-      for (const id of ids) states[id] = document.querySelector(`[data-testid="stage-${id}"]`)?.getAttribute('data-state');
+      for (const id of ids)
+        states[id] = document
+          .querySelector(`[data-testid="stage-${id}"]`)
+          ?.getAttribute('data-state');
       return states;
     }, Object.keys(wanted));
-    if (Object.entries(wanted).every(([id, state]) => seen[id] === state)) return Date.now() - started;
+    if (Object.entries(wanted).every(([id, state]) => seen[id] === state))
+      return Date.now() - started;
     await page.waitForTimeout(50);
   }
-  throw new Error(`the open card never showed ${JSON.stringify(wanted)} by itself; last seen ${JSON.stringify(seen)}`);
+  throw new Error(
+    `the open card never showed ${JSON.stringify(
+      wanted,
+    )} by itself; last seen ${JSON.stringify(seen)}`,
+  );
 }
 
 const stageText = (page, id) => page.getByTestId(`stage-${id}`).innerText();

@@ -28,28 +28,44 @@ function groupByStack(scenarios) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(s);
   }
-  return [...groups.entries()].map(([key, list]) => ({ env: JSON.parse(key), scenarios: list }));
+  return [...groups.entries()].map(([key, list]) => ({
+    env: JSON.parse(key),
+    scenarios: list,
+  }));
 }
 
 async function runGroup(group, tally) {
   const stack = await startStack({
     outDir,
-    env: { KRATIX_SANDBOX_PORT: SANDBOX_PORT, KRATIX_SANDBOX_TOKEN: SANDBOX_TOKEN, ...group.env },
+    env: {
+      KRATIX_SANDBOX_PORT: SANDBOX_PORT,
+      KRATIX_SANDBOX_TOKEN: SANDBOX_TOKEN,
+      ...group.env,
+    },
   });
   const context = await launchBrowser();
-  const screenshot = (page, name) => page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+  const screenshot = (page, name) =>
+    page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
   try {
     for (const scenario of group.scenarios) {
       const started = Date.now();
       try {
         await scenario.run({ context, screenshot, outDir });
         tally.passed++;
-        console.log(`ok   ${scenario.file}: ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        console.log(
+          `ok   ${scenario.file}: ${scenario.name} (${(
+            (Date.now() - started) /
+            1000
+          ).toFixed(1)} s)`,
+        );
       } catch (e) {
         tally.failed++;
         console.log(`FAIL ${scenario.file}: ${scenario.name}\n     ${e.stack}`);
         for (const page of context.pages()) {
-          await screenshot(page, `failure-${path.basename(scenario.file, '.js')}`).catch(() => {});
+          await screenshot(
+            page,
+            `failure-${path.basename(scenario.file, '.js')}`,
+          ).catch(() => {});
         }
       }
     }

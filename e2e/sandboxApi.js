@@ -4,13 +4,18 @@ const { execFile } = require('node:child_process');
 const path = require('node:path');
 
 const SANDBOX_PORT = process.env.KRATIX_SANDBOX_PORT || '6443';
-const SANDBOX_TOKEN = process.env.KRATIX_SANDBOX_TOKEN || 'e2e-sandbox-token-3f1b9c2d7a';
+const SANDBOX_TOKEN =
+  process.env.KRATIX_SANDBOX_TOKEN || 'e2e-sandbox-token-3f1b9c2d7a';
 const root = path.resolve(__dirname, '..');
 
 async function sandboxCall(method, apiPath, body, headers = {}) {
   const res = await fetch(`http://127.0.0.1:${SANDBOX_PORT}${apiPath}`, {
     method,
-    headers: { Authorization: `Bearer ${SANDBOX_TOKEN}`, 'Content-Type': 'application/json', ...headers },
+    headers: {
+      Authorization: `Bearer ${SANDBOX_TOKEN}`,
+      'Content-Type': 'application/json',
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -20,7 +25,8 @@ async function sandboxCall(method, apiPath, body, headers = {}) {
 /** Sets sandbox faults (see packages/sandbox/README.md); `{}` with reset clears them all. */
 async function setFaults(faults) {
   const res = await sandboxCall('PUT', '/sandbox/faults', faults);
-  if (res.status >= 300) throw new Error(`setting faults failed: ${res.status}`);
+  if (res.status >= 300)
+    throw new Error(`setting faults failed: ${res.status}`);
 }
 
 async function resetFaults() {
@@ -30,18 +36,46 @@ async function resetFaults() {
 /** kubectl, a client nobody here wrote, with the kubeconfig the sandbox writes. */
 function kubectl(args) {
   return new Promise(resolve => {
-    execFile('kubectl', args, { env: { ...process.env, KUBECONFIG: path.join(root, '.sandbox', 'kubeconfig') } }, (error, stdout, stderr) =>
-      resolve({ code: error ? error.code ?? 1 : 0, stdout, stderr }),
+    execFile(
+      'kubectl',
+      args,
+      {
+        env: {
+          ...process.env,
+          KUBECONFIG: path.join(root, '.sandbox', 'kubeconfig'),
+        },
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? error.code ?? 1 : 0, stdout, stderr }),
     );
   });
 }
 
 /** Applies the Promise, as a platform engineer would before anyone uses the wizard. */
 async function installPromise() {
-  const res = await kubectl(['apply', '-f', path.join(root, 'examples', 'kratix-promise', 'promise.yaml')]);
-  if (res.code !== 0) throw new Error(`kubectl apply promise.yaml failed: ${res.stderr}`);
-  const wait = await kubectl(['wait', '--for=jsonpath={.status.status}=Available', 'promise/aws-dynamodb-kratix', '--timeout=60s']);
-  if (wait.code !== 0) throw new Error(`the Promise did not become Available: ${wait.stderr}`);
+  const res = await kubectl([
+    'apply',
+    '-f',
+    path.join(root, 'examples', 'kratix-promise', 'promise.yaml'),
+  ]);
+  if (res.code !== 0)
+    throw new Error(`kubectl apply promise.yaml failed: ${res.stderr}`);
+  const wait = await kubectl([
+    'wait',
+    '--for=jsonpath={.status.status}=Available',
+    'promise/aws-dynamodb-kratix',
+    '--timeout=60s',
+  ]);
+  if (wait.code !== 0)
+    throw new Error(`the Promise did not become Available: ${wait.stderr}`);
 }
 
-module.exports = { SANDBOX_PORT, SANDBOX_TOKEN, sandboxCall, setFaults, resetFaults, kubectl, installPromise };
+module.exports = {
+  SANDBOX_PORT,
+  SANDBOX_TOKEN,
+  sandboxCall,
+  setFaults,
+  resetFaults,
+  kubectl,
+  installPromise,
+};

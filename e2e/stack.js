@@ -28,12 +28,16 @@ async function waitFor(url, ok, timeoutMs) {
 async function startStack({ outDir, env = {} }) {
   fs.mkdirSync(outDir, { recursive: true });
   const log = fs.openSync(path.join(outDir, 'stack.log'), 'w');
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'dev.js')], {
-    cwd: root,
-    env: { ...process.env, BROWSER: 'none', ...env },
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'scripts', 'dev.js')],
+    {
+      cwd: root,
+      env: { ...process.env, BROWSER: 'none', ...env },
+      stdio: ['ignore', log, log],
+      detached: true,
+    },
+  );
   const stop = async () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -48,7 +52,11 @@ async function startStack({ outDir, env = {} }) {
     }
   };
   try {
-    await waitFor('http://127.0.0.1:7007/api/kratix-dynamodb/health', r => r.ok, 180_000);
+    await waitFor(
+      'http://127.0.0.1:7007/api/kratix-dynamodb/health',
+      r => r.ok,
+      180_000,
+    );
     await waitFor('http://127.0.0.1:3000', r => r.ok, 180_000);
   } catch (e) {
     await stop();

@@ -20,11 +20,17 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const YAML = require('yaml');
-const { startPostgres, backendDatabaseEnv, freePort } = require('../scripts/postgres');
+const {
+  startPostgres,
+  backendDatabaseEnv,
+  freePort,
+} = require('../scripts/postgres');
 
 const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, 'e2e-output', 'two-replicas');
-const CREATE_TABLE_MS = Number(process.env.TWO_REPLICAS_CREATE_TABLE_MS || 120_000);
+const CREATE_TABLE_MS = Number(
+  process.env.TWO_REPLICAS_CREATE_TABLE_MS || 120_000,
+);
 const STALE_SECONDS = 5;
 const REQUEST = 'orders-two-replicas';
 const TEMPLATE = 'template:default/kratix-dynamodb-table';
@@ -37,7 +43,11 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 /** A child in its own process group, so that one signal reaches everything it started. */
 function startGroup(name, cmd, args, options) {
   const out = fs.openSync(path.join(outDir, `${name}.log`), 'w');
-  const child = spawn(cmd, args, { ...options, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(cmd, args, {
+    ...options,
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
   const signal = sig => {
     try {
       process.kill(-child.pid, sig);
@@ -60,7 +70,11 @@ async function eventually(what, check, timeoutMs) {
     }
     await sleep(500);
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${last.message})` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${
+      last ? ` (${last.message})` : ''
+    }`,
+  );
 }
 
 async function call(base, method, urlPath, { token, body } = {}) {
@@ -88,7 +102,9 @@ async function call(base, method, urlPath, { token, body } = {}) {
  * file watcher, which would restart a replica whenever someone edits a plugin mid-test.
  */
 function startBackend(name, port, env) {
-  const transform = require.resolve('@backstage/cli-node/config/nodeTransform.cjs');
+  const transform = require.resolve(
+    '@backstage/cli-node/config/nodeTransform.cjs',
+  );
   const args = ['--enable-source-maps', '--require', transform, 'src/index.ts'];
   const backend = startGroup(name, process.execPath, args, {
     cwd: path.join(root, 'packages', 'backend'),
@@ -104,7 +120,13 @@ function startBackend(name, port, env) {
 }
 
 const ready = backend =>
-  eventually(`${backend.name} to be ready`, async () => (await call(backend.base, 'GET', '/.backstage/health/v1/readiness')).status === 200, 240_000);
+  eventually(
+    `${backend.name} to be ready`,
+    async () =>
+      (await call(backend.base, 'GET', '/.backstage/health/v1/readiness'))
+        .status === 200,
+    240_000,
+  );
 
 async function main() {
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -131,25 +153,48 @@ async function main() {
     const token = crypto.randomBytes(16).toString('hex');
     const cluster = `http://127.0.0.1:${sandboxPort}`;
     groups.push(
-      startGroup('sandbox', process.execPath, [path.join(root, 'packages', 'sandbox', 'bin', 'sandbox')], {
-        cwd: root,
-        env: {
-          ...process.env,
-          SANDBOX_PORT: String(sandboxPort),
-          SANDBOX_DYNAMODB_PORT: String(await freePort()),
-          SANDBOX_TOKEN: token,
-          SANDBOX_KUBECONFIG: path.join(work, 'kubeconfig'),
-          SANDBOX_CREATE_TABLE_MS: String(CREATE_TABLE_MS),
+      startGroup(
+        'sandbox',
+        process.execPath,
+        [path.join(root, 'packages', 'sandbox', 'bin', 'sandbox')],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            SANDBOX_PORT: String(sandboxPort),
+            SANDBOX_DYNAMODB_PORT: String(await freePort()),
+            SANDBOX_TOKEN: token,
+            SANDBOX_KUBECONFIG: path.join(work, 'kubeconfig'),
+            SANDBOX_CREATE_TABLE_MS: String(CREATE_TABLE_MS),
+          },
         },
-      }),
+      ),
     );
-    const kube = (method, urlPath, body) => call(cluster, method, urlPath, { token, body });
-    await eventually('the sandbox', async () => (await kube('GET', '/api')).status === 200, 30_000);
-    const promise = YAML.parse(fs.readFileSync(path.join(root, 'examples', 'kratix-promise', 'promise.yaml'), 'utf8'));
+    const kube = (method, urlPath, body) =>
+      call(cluster, method, urlPath, { token, body });
+    await eventually(
+      'the sandbox',
+      async () => (await kube('GET', '/api')).status === 200,
+      30_000,
+    );
+    const promise = YAML.parse(
+      fs.readFileSync(
+        path.join(root, 'examples', 'kratix-promise', 'promise.yaml'),
+        'utf8',
+      ),
+    );
     await kube('POST', '/apis/platform.kratix.io/v1alpha1/promises', promise);
     const requests = '/apis/dynamodb.kratix.io/v1alpha1/dynamodbrequests';
-    await eventually('the DynamoDBRequest API', async () => (await kube('GET', requests)).status === 200, 30_000);
-    log(`sandbox on ${cluster}, Tables stay CREATING for ${CREATE_TABLE_MS / 1000} s`);
+    await eventually(
+      'the DynamoDBRequest API',
+      async () => (await kube('GET', requests)).status === 200,
+      30_000,
+    );
+    log(
+      `sandbox on ${cluster}, Tables stay CREATING for ${
+        CREATE_TABLE_MS / 1000
+      } s`,
+    );
 
     const env = {
       ...process.env,
@@ -157,16 +202,30 @@ async function main() {
       KRATIX_SANDBOX_PORT: String(sandboxPort),
       KRATIX_SANDBOX_TOKEN: token,
       APP_CONFIG_scaffolder_taskRecovery_enabled: 'true',
-      APP_CONFIG_scaffolder_taskRecovery_staleTimeout: JSON.stringify({ seconds: STALE_SECONDS }),
+      APP_CONFIG_scaffolder_taskRecovery_staleTimeout: JSON.stringify({
+        seconds: STALE_SECONDS,
+      }),
     };
     const a = startBackend('backend-a', await freePort(), env);
     groups.push(a);
     await ready(a);
     log(`backend A ready on ${a.base}`);
 
-    const user = (await call(a.base, 'GET', '/api/auth/guest/refresh')).body.backstageIdentity.token;
-    await eventually('the table template in the catalog', async () =>
-      (await call(a.base, 'GET', '/api/catalog/entities/by-name/template/default/kratix-dynamodb-table', { token: user })).status === 200, 60_000);
+    const user = (await call(a.base, 'GET', '/api/auth/guest/refresh')).body
+      .backstageIdentity.token;
+    await eventually(
+      'the table template in the catalog',
+      async () =>
+        (
+          await call(
+            a.base,
+            'GET',
+            '/api/catalog/entities/by-name/template/default/kratix-dynamodb-table',
+            { token: user },
+          )
+        ).status === 200,
+      60_000,
+    );
     const created = await call(a.base, 'POST', '/api/scaffolder/v2/tasks', {
       token: user,
       body: {
@@ -190,22 +249,33 @@ async function main() {
         },
       },
     });
-    if (created.status !== 201) throw new Error(`the task was refused: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(
+        `the task was refused: ${created.status} ${JSON.stringify(
+          created.body,
+        )}`,
+      );
     const taskPath = `/api/scaffolder/v2/tasks/${created.body.id}`;
     log(`task ${created.body.id} created on A`);
 
     const tables = '/apis/dynamodb.services.k8s.aws/v1alpha1/tables';
-    const creating = async () => (await kube('GET', tables)).body.items?.some(t => t.status?.tableStatus === 'CREATING');
+    const creating = async () =>
+      (await kube('GET', tables)).body.items?.some(
+        t => t.status?.tableStatus === 'CREATING',
+      );
     await eventually('the Table to be CREATING', creating, 60_000);
     log('A runs the task; the Table is CREATING');
 
     const b = startBackend('backend-b', await freePort(), env);
     groups.push(b);
     await ready(b);
-    const task = async backend => (await call(backend.base, 'GET', taskPath, { token: user })).body;
+    const task = async backend =>
+      (await call(backend.base, 'GET', taskPath, { token: user })).body;
     const before = await task(b);
     if (before.status !== 'processing' || !(await creating())) {
-      throw new Error(`too late to kill A: task ${before.status}; raise TWO_REPLICAS_CREATE_TABLE_MS`);
+      throw new Error(
+        `too late to kill A: task ${before.status}; raise TWO_REPLICAS_CREATE_TABLE_MS`,
+      );
     }
     log(`backend B ready on ${b.base}; the task is still processing`);
 
@@ -218,10 +288,19 @@ async function main() {
       'B to finish the task',
       async () => {
         if (!recoveredAt) {
-          const events = (await call(b.base, 'GET', `${taskPath}/events`, { token: user })).body;
-          if (Array.isArray(events) && events.some(e => e.type === 'recovered')) {
+          const events = (
+            await call(b.base, 'GET', `${taskPath}/events`, { token: user })
+          ).body;
+          if (
+            Array.isArray(events) &&
+            events.some(e => e.type === 'recovered')
+          ) {
             recoveredAt = Date.now();
-            log(`B took the task over ${((recoveredAt - killedAt) / 1000).toFixed(1)} s after the kill`);
+            log(
+              `B took the task over ${((recoveredAt - killedAt) / 1000).toFixed(
+                1,
+              )} s after the kill`,
+            );
           }
         }
         const t = await task(b);
@@ -232,18 +311,36 @@ async function main() {
     const doneAt = Date.now();
 
     const all = (await kube('GET', requests)).body.items;
-    const table = (await kube('GET', tables)).body.items.find(t => t.spec?.tableName === REQUEST);
+    const table = (await kube('GET', tables)).body.items.find(
+      t => t.spec?.tableName === REQUEST,
+    );
     const problems = [];
-    if (finished.status !== 'completed') problems.push(`the task ended ${finished.status}`);
-    if (!recoveredAt) problems.push('no "recovered" event: B did not take the task over');
-    if (all.length !== 1) problems.push(`${all.length} DynamoDBRequests exist, not 1: ${all.map(r => r.metadata.name).join(', ')}`);
-    if (table?.status?.tableStatus !== 'ACTIVE') problems.push(`the Table is ${table?.status?.tableStatus ?? 'missing'}`);
+    if (finished.status !== 'completed')
+      problems.push(`the task ended ${finished.status}`);
+    if (!recoveredAt)
+      problems.push('no "recovered" event: B did not take the task over');
+    if (all.length !== 1)
+      problems.push(
+        `${all.length} DynamoDBRequests exist, not 1: ${all
+          .map(r => r.metadata.name)
+          .join(', ')}`,
+      );
+    if (table?.status?.tableStatus !== 'ACTIVE')
+      problems.push(`the Table is ${table?.status?.tableStatus ?? 'missing'}`);
     const figures =
-      `kill -> taken over by B ${recoveredAt ? ((recoveredAt - killedAt) / 1000).toFixed(1) : '-'} s, ` +
-      `kill -> task ${finished.status} ${((doneAt - killedAt) / 1000).toFixed(1)} s ` +
-      `(the Table stays CREATING ${CREATE_TABLE_MS / 1000} s; stale timeout ${STALE_SECONDS} s)`;
+      `kill -> taken over by B ${
+        recoveredAt ? ((recoveredAt - killedAt) / 1000).toFixed(1) : '-'
+      } s, ` +
+      `kill -> task ${finished.status} ${((doneAt - killedAt) / 1000).toFixed(
+        1,
+      )} s ` +
+      `(the Table stays CREATING ${
+        CREATE_TABLE_MS / 1000
+      } s; stale timeout ${STALE_SECONDS} s)`;
     if (problems.length) throw new Error(`${problems.join('; ')} (${figures})`);
-    log(`ok: one DynamoDBRequest (${all[0].metadata.namespace}/${all[0].metadata.name}), Table ACTIVE; ${figures}`);
+    log(
+      `ok: one DynamoDBRequest (${all[0].metadata.namespace}/${all[0].metadata.name}), Table ACTIVE; ${figures}`,
+    );
     return true;
   } finally {
     await cleanUp();
@@ -257,7 +354,9 @@ main().then(
   },
   e => {
     console.log(`FAIL two-replicas: ${e.stack ?? e}`);
-    console.log('two-replicas: 0 passed, 1 failed (logs in e2e-output/two-replicas/)');
+    console.log(
+      'two-replicas: 0 passed, 1 failed (logs in e2e-output/two-replicas/)',
+    );
     process.exit(1);
   },
 );

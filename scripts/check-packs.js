@@ -20,7 +20,11 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 
 function run(cmd, args, cwd) {
-  const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (res.error) throw res.error;
   return res;
 }
@@ -43,27 +47,41 @@ function isAllowed(file, dir) {
 }
 
 function checkPackage(dir) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),
+  );
   const problems = [];
   if (manifest.private) problems.push('package.json says "private": true');
-  if (manifest.publishConfig?.access !== 'public') problems.push('publishConfig.access is not "public"');
+  if (manifest.publishConfig?.access !== 'public')
+    problems.push('publishConfig.access is not "public"');
 
   const build = run('yarn', ['backstage-cli', 'package', 'build'], dir);
   if (build.status !== 0) {
-    return { name: manifest.name, files: [], problems: [...problems, `build failed:\n${build.stdout}${build.stderr}`] };
+    return {
+      name: manifest.name,
+      files: [],
+      problems: [...problems, `build failed:\n${build.stdout}${build.stderr}`],
+    };
   }
   const pack = run('npm', ['pack', '--dry-run', '--json'], dir);
   if (pack.status !== 0) {
-    return { name: manifest.name, files: [], problems: [...problems, `npm pack failed:\n${pack.stderr}`] };
+    return {
+      name: manifest.name,
+      files: [],
+      problems: [...problems, `npm pack failed:\n${pack.stderr}`],
+    };
   }
   const [tarball] = JSON.parse(pack.stdout);
   const files = tarball.files.map(f => f.path).sort();
   for (const file of files) {
-    if (!isAllowed(file, dir)) problems.push(`unexpected file in the tarball: ${file}`);
+    if (!isAllowed(file, dir))
+      problems.push(`unexpected file in the tarball: ${file}`);
   }
-  if (!files.some(f => f.startsWith('dist/'))) problems.push('no dist/ in the tarball');
+  if (!files.some(f => f.startsWith('dist/')))
+    problems.push('no dist/ in the tarball');
   for (const needed of ['README.md', 'package.json']) {
-    if (!files.includes(needed)) problems.push(`${needed} is missing from the tarball`);
+    if (!files.includes(needed))
+      problems.push(`${needed} is missing from the tarball`);
   }
   return { name: manifest.name, files, size: tarball.size, problems };
 }
@@ -72,7 +90,9 @@ function main() {
   const dirs = pluginDirs(process.argv.slice(2));
   const tsc = run('yarn', ['tsc'], root);
   if (tsc.status !== 0) {
-    console.error(`check-packs: yarn tsc failed, so the type declarations cannot be built:\n${tsc.stdout}${tsc.stderr}`);
+    console.error(
+      `check-packs: yarn tsc failed, so the type declarations cannot be built:\n${tsc.stdout}${tsc.stderr}`,
+    );
     process.exit(1);
   }
   let failed = 0;
@@ -82,16 +102,24 @@ function main() {
     const dist = result.files.filter(f => f.startsWith('dist/')).length;
     const others = result.files.filter(f => !f.startsWith('dist/'));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const summary = `${dist} files in dist/, ${others.join(', ') || 'nothing else'}`;
+    const summary = `${dist} files in dist/, ${
+      others.join(', ') || 'nothing else'
+    }`;
     if (result.problems.length) {
       failed++;
       console.log(`FAIL ${result.name} (${seconds} s): ${summary}`);
       for (const p of result.problems) console.log(`     ${p}`);
     } else {
-      console.log(`ok   ${result.name} (${seconds} s, ${(result.size / 1024).toFixed(0)} kB packed): ${summary}`);
+      console.log(
+        `ok   ${result.name} (${seconds} s, ${(result.size / 1024).toFixed(
+          0,
+        )} kB packed): ${summary}`,
+      );
     }
   }
-  console.log(`${dirs.length - failed} of ${dirs.length} packages pack cleanly`);
+  console.log(
+    `${dirs.length - failed} of ${dirs.length} packages pack cleanly`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

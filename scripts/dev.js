@@ -21,7 +21,8 @@ let postgres;
 // One token per run, shared by the sandbox and the backend's cluster config, never printed.
 const env = {
   ...process.env,
-  KRATIX_SANDBOX_TOKEN: process.env.KRATIX_SANDBOX_TOKEN || crypto.randomBytes(24).toString('hex'),
+  KRATIX_SANDBOX_TOKEN:
+    process.env.KRATIX_SANDBOX_TOKEN || crypto.randomBytes(24).toString('hex'),
   KRATIX_SANDBOX_PORT: process.env.KRATIX_SANDBOX_PORT || '6443',
 };
 // The sandbox reads its own names for the same two settings.
@@ -31,7 +32,9 @@ env.SANDBOX_PORT = env.KRATIX_SANDBOX_PORT;
 function start(name, cmd, args) {
   const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
   child.on('error', e => {
-    console.error(`[dev] could not start ${name}: ${e.message} (run through npm run dev, which installs the toolchain)`);
+    console.error(
+      `[dev] could not start ${name}: ${e.message} (run through npm run dev, which installs the toolchain)`,
+    );
     shutdown(1);
   });
   child.on('exit', code => {
@@ -63,13 +66,26 @@ process.on('SIGTERM', () => shutdown(0));
 async function installPromise() {
   const YAML = require('yaml');
   const base = `http://127.0.0.1:${env.KRATIX_SANDBOX_PORT}`;
-  const headers = { Authorization: `Bearer ${env.KRATIX_SANDBOX_TOKEN}`, 'Content-Type': 'application/json' };
-  const promise = YAML.parse(fs.readFileSync(path.join(root, 'examples', 'kratix-promise', 'promise.yaml'), 'utf8'));
+  const headers = {
+    Authorization: `Bearer ${env.KRATIX_SANDBOX_TOKEN}`,
+    'Content-Type': 'application/json',
+  };
+  const promise = YAML.parse(
+    fs.readFileSync(
+      path.join(root, 'examples', 'kratix-promise', 'promise.yaml'),
+      'utf8',
+    ),
+  );
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
-      const res = await fetch(`${base}/apis/platform.kratix.io/v1alpha1/promises`, { method: 'POST', headers, body: JSON.stringify(promise) });
+      const res = await fetch(
+        `${base}/apis/platform.kratix.io/v1alpha1/promises`,
+        { method: 'POST', headers, body: JSON.stringify(promise) },
+      );
       if (res.ok || res.status === 409) {
-        console.error('[dev] the aws-dynamodb-kratix Promise is installed on the sandbox');
+        console.error(
+          '[dev] the aws-dynamodb-kratix Promise is installed on the sandbox',
+        );
         await createSessionApiSecret(base, headers);
         return;
       }
@@ -78,7 +94,9 @@ async function installPromise() {
     }
     await new Promise(r => setTimeout(r, 500));
   }
-  console.error('[dev] could not install the Promise on the sandbox; apply examples/kratix-promise/promise.yaml yourself');
+  console.error(
+    '[dev] could not install the Promise on the sandbox; apply examples/kratix-promise/promise.yaml yourself',
+  );
 }
 
 /**
@@ -90,23 +108,41 @@ async function createSessionApiSecret(base, headers) {
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: { name: 'session-api-auth', namespace: 'default' },
-    data: { 'jwt-secret': Buffer.from(crypto.randomBytes(32).toString('hex')).toString('base64') },
+    data: {
+      'jwt-secret': Buffer.from(
+        crypto.randomBytes(32).toString('hex'),
+      ).toString('base64'),
+    },
   };
-  const res = await fetch(`${base}/api/v1/namespaces/default/secrets`, { method: 'POST', headers, body: JSON.stringify(secret) });
-  if (res.ok || res.status === 409) console.error('[dev] the session-api-auth Secret exists in namespace default');
-  else console.error(`[dev] could not create the session-api-auth Secret (HTTP ${res.status}); see examples/session-api/README.md`);
+  const res = await fetch(`${base}/api/v1/namespaces/default/secrets`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(secret),
+  });
+  if (res.ok || res.status === 409)
+    console.error(
+      '[dev] the session-api-auth Secret exists in namespace default',
+    );
+  else
+    console.error(
+      `[dev] could not create the session-api-auth Secret (HTTP ${res.status}); see examples/session-api/README.md`,
+    );
 }
 
 /** KRATIX_DB=postgres: starts the embedded PostgreSQL and points the backend at it. */
 async function startDatabase() {
   const kind = process.env.KRATIX_DB || 'sqlite';
   if (kind === 'sqlite') return;
-  if (kind !== 'postgres') throw new Error(`KRATIX_DB must be sqlite or postgres, not ${kind}`);
+  if (kind !== 'postgres')
+    throw new Error(`KRATIX_DB must be sqlite or postgres, not ${kind}`);
   const { startPostgres, backendDatabaseEnv } = require('./postgres');
   const sandboxDir = path.join(root, '.sandbox');
   fs.mkdirSync(sandboxDir, { recursive: true });
-  const log = fs.createWriteStream(path.join(sandboxDir, 'postgres.log'), { flags: 'a' });
-  const persist = env.SANDBOX_PERSIST === '1' || Boolean(env.SANDBOX_PERSIST_DIR);
+  const log = fs.createWriteStream(path.join(sandboxDir, 'postgres.log'), {
+    flags: 'a',
+  });
+  const persist =
+    env.SANDBOX_PERSIST === '1' || Boolean(env.SANDBOX_PERSIST_DIR);
   postgres = await startPostgres({
     dataDir: path.join(sandboxDir, 'postgres'),
     port: Number(process.env.KRATIX_POSTGRES_PORT || 5432),
@@ -114,8 +150,12 @@ async function startDatabase() {
     log: line => log.write(`${line}\n`),
   });
   Object.assign(env, backendDatabaseEnv(postgres.connection));
-  const kept = persist ? 'kept across restarts' : 'fresh each start; SANDBOX_PERSIST=1 keeps it';
-  console.error(`[dev] PostgreSQL on 127.0.0.1:${postgres.port}, data in .sandbox/postgres (${kept})`);
+  const kept = persist
+    ? 'kept across restarts'
+    : 'fresh each start; SANDBOX_PERSIST=1 keeps it';
+  console.error(
+    `[dev] PostgreSQL on 127.0.0.1:${postgres.port}, data in .sandbox/postgres (${kept})`,
+  );
 }
 
 async function main() {

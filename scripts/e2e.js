@@ -16,19 +16,34 @@ const path = require('node:path');
 
 const dir = path.resolve(__dirname, '..', 'e2e');
 if (!fs.existsSync(dir)) {
-  console.log('e2e: no browser scenarios yet (e2e/ does not exist); nothing was run.');
+  console.log(
+    'e2e: no browser scenarios yet (e2e/ does not exist); nothing was run.',
+  );
   process.exit(0);
 }
 
 const filter = process.argv[2];
 const suites = [];
-if (filter !== 'two-replicas') suites.push({ name: 'browser scenarios', args: [path.join(dir, 'run.js'), ...process.argv.slice(2)] });
-if (!filter || filter === 'two-replicas') suites.push({ name: 'two replicas', args: [path.join(dir, 'twoReplicas.js')] });
+if (filter !== 'two-replicas')
+  suites.push({
+    name: 'browser scenarios',
+    args: [path.join(dir, 'run.js'), ...process.argv.slice(2)],
+  });
+if (!filter || filter === 'two-replicas')
+  suites.push({
+    name: 'two replicas',
+    args: [path.join(dir, 'twoReplicas.js')],
+  });
 
 const failed = [];
 for (const suite of suites) {
   const res = spawnSync(process.execPath, suite.args, { stdio: 'inherit' });
   if (res.status !== 0) failed.push(suite.name);
 }
-if (suites.length > 1) console.log(`e2e: ${failed.length ? `failed: ${failed.join(', ')}` : 'all suites passed'}`);
+if (suites.length > 1)
+  console.log(
+    `e2e: ${
+      failed.length ? `failed: ${failed.join(', ')}` : 'all suites passed'
+    }`,
+  );
 process.exit(failed.length ? 1 : 0);

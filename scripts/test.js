@@ -8,7 +8,13 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const args = ['backstage-cli', 'repo', 'test', '--watchAll=false', ...process.argv.slice(2)];
+const args = [
+  'backstage-cli',
+  'repo',
+  'test',
+  '--watchAll=false',
+  ...process.argv.slice(2),
+];
 const res = spawnSync('yarn', args, {
   cwd: root,
   stdio: 'inherit',
@@ -18,7 +24,9 @@ const res = spawnSync('yarn', args, {
   env: {
     ...process.env,
     CI: 'true',
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
+    NODE_OPTIONS: `${
+      process.env.NODE_OPTIONS ?? ''
+    } --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
   },
 });
 process.exit(res.status ?? 1);

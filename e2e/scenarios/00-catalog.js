@@ -6,7 +6,9 @@ module.exports = {
   async run({ context, screenshot }) {
     const page = await context.newPage();
     await signInAsGuest(page);
-    await page.getByRole('heading', { name: 'Kratix DynamoDB sample Catalog' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('heading', { name: 'Kratix DynamoDB sample Catalog' })
+      .waitFor({ timeout: 60_000 });
     await screenshot(page, 'catalog');
     await page.close();
   },

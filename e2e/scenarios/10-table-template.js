@@ -33,7 +33,10 @@ const timeSeries = {
           { attributeName: 'sensorType', keyType: 'HASH' },
           { attributeName: 'timestamp', keyType: 'RANGE' },
         ],
-        projection: { projectionType: 'INCLUDE', nonKeyAttributes: ['value', 'unit'] },
+        projection: {
+          projectionType: 'INCLUDE',
+          nonKeyAttributes: ['value', 'unit'],
+        },
       },
     ],
     timeToLive: { enabled: true, attributeName: 'expiresAt' },
@@ -49,7 +52,12 @@ module.exports = {
     await installPromise();
     const page = await context.newPage();
     await signInAsGuest(page);
-    await openTemplate(page, 'DynamoDB table (Kratix)', 'kratix-dynamodb-table', timeSeries);
+    await openTemplate(
+      page,
+      'DynamoDB table (Kratix)',
+      'kratix-dynamodb-table',
+      timeSeries,
+    );
     await stepThroughAndCreate(page, 'Request table');
     const log = await taskLog(page);
     for (const step of ['validated', 'applied', 'ready']) {
@@ -59,13 +67,35 @@ module.exports = {
 
     await page.getByRole('link', { name: /open in catalog/i }).click();
     await openEntity(page, 'resource', 'device-readings');
-    await waitForStages(page, { promise: 'ok', request: 'ok', workflow: 'ok', table: 'ok' });
-    expect((await stageText(page, 'table')).includes('ACTIVE'), 'the table stage says ACTIVE');
-    expect(await page.getByRole('link', { name: 'Open in the AWS console' }).isVisible(), 'the console link shows');
+    await waitForStages(page, {
+      promise: 'ok',
+      request: 'ok',
+      workflow: 'ok',
+      table: 'ok',
+    });
+    expect(
+      (await stageText(page, 'table')).includes('ACTIVE'),
+      'the table stage says ACTIVE',
+    );
+    expect(
+      await page
+        .getByRole('link', { name: 'Open in the AWS console' })
+        .isVisible(),
+      'the console link shows',
+    );
     await screenshot(page, 'card-table-green');
 
-    const got = await kubectl(['get', 'table', 'device-readings', '-o', 'jsonpath={.status.tableStatus}']);
-    expect(got.stdout === 'ACTIVE', `kubectl sees the ACK Table ACTIVE (got ${got.stdout})`);
+    const got = await kubectl([
+      'get',
+      'table',
+      'device-readings',
+      '-o',
+      'jsonpath={.status.tableStatus}',
+    ]);
+    expect(
+      got.stdout === 'ACTIVE',
+      `kubectl sees the ACK Table ACTIVE (got ${got.stdout})`,
+    );
     await page.close();
   },
 };

@@ -5,7 +5,9 @@ const AUTH = { AUTH_JWT_SECRET: TEST_JWT_SECRET };
 
 describe('readConfigFromEnv', () => {
   it('applies the documented defaults', () => {
-    expect(readConfigFromEnv({ DYNAMODB_TABLE_NAME: 'sessions', ...AUTH })).toEqual({
+    expect(
+      readConfigFromEnv({ DYNAMODB_TABLE_NAME: 'sessions', ...AUTH }),
+    ).toEqual({
       port: 8080,
       host: '127.0.0.1',
       tableName: 'sessions',
@@ -66,7 +68,11 @@ describe('readConfigFromEnv', () => {
       /SESSION_TTL_HOURS/,
     ],
     [
-      { DYNAMODB_TABLE_NAME: 't', ...AUTH, DYNAMODB_ENDPOINT: 'localhost:4567' },
+      {
+        DYNAMODB_TABLE_NAME: 't',
+        ...AUTH,
+        DYNAMODB_ENDPOINT: 'localhost:4567',
+      },
       /endpoint must be an http/,
     ],
     [

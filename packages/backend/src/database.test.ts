@@ -14,6 +14,9 @@ import {
 } from '@backstage/backend-test-utils';
 import knexFactory from 'knex';
 import request from 'supertest';
+// The embedded PostgreSQL that `KRATIX_DB=postgres npm run dev` starts: the test uses that very
+// launcher (a root script, not a workspace package), so what dev runs is what is tested.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
   PostgresConnection,
   RunningPostgres,

@@ -23,7 +23,10 @@ class SamplePermissionPolicy implements PermissionPolicy {
   }
 
   async handle(request: PolicyQuery): Promise<PolicyDecision> {
-    if (this.#denyCreate && request.permission.name === kratixDynamodbRequestCreatePermission.name) {
+    if (
+      this.#denyCreate &&
+      request.permission.name === kratixDynamodbRequestCreatePermission.name
+    ) {
       return { result: AuthorizeResult.DENY };
     }
     return { result: AuthorizeResult.ALLOW };
@@ -37,7 +40,11 @@ export default createBackendModule({
     reg.registerInit({
       deps: { policy: policyExtensionPoint },
       async init({ policy }) {
-        policy.setPolicy(new SamplePermissionPolicy(process.env.KRATIX_DYNAMODB_DENY_CREATE === 'true'));
+        policy.setPolicy(
+          new SamplePermissionPolicy(
+            process.env.KRATIX_DYNAMODB_DENY_CREATE === 'true',
+          ),
+        );
       },
     });
   },

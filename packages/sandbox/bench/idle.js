@@ -35,18 +35,22 @@ function cpuSeconds(pid) {
 function startSandboxProcess() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-idle-'));
   const token = `idle-bench-${process.pid}`;
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'bin', 'sandbox')], {
-    env: {
-      ...process.env,
-      SANDBOX_PORT: '0',
-      SANDBOX_DYNAMODB_PORT: '0',
-      SANDBOX_KUBECONFIG: path.join(dir, 'kubeconfig'),
-      SANDBOX_TOKEN: token,
-      SANDBOX_CREATE_TABLE_MS: '20',
-      SANDBOX_QUIET: '1',
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'bin', 'sandbox')],
+    {
+      env: {
+        ...process.env,
+        SANDBOX_PORT: '0',
+        SANDBOX_DYNAMODB_PORT: '0',
+        SANDBOX_KUBECONFIG: path.join(dir, 'kubeconfig'),
+        SANDBOX_TOKEN: token,
+        SANDBOX_CREATE_TABLE_MS: '20',
+        SANDBOX_QUIET: '1',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', chunk => {
@@ -71,7 +75,9 @@ function startSandboxProcess() {
       });
     });
     child.once('error', reject);
-    child.once('exit', code => reject(new Error(`sandbox exited with ${code}`)));
+    child.once('exit', code =>
+      reject(new Error(`sandbox exited with ${code}`)),
+    );
   });
 }
 
@@ -92,13 +98,30 @@ const pct = share => `${(share * 100).toFixed(2)}%`;
   const sandbox = await startSandboxProcess();
   try {
     const bare = await idleShare(sandbox.pid);
-    console.log(`bare sandbox, idle CPU (median of ${WINDOWS} x ${WINDOW_MS / 1000} s): ${pct(median(bare))} of a core   [${bare.map(pct).join(', ')}]`);
+    console.log(
+      `bare sandbox, idle CPU (median of ${WINDOWS} x ${
+        WINDOW_MS / 1000
+      } s): ${pct(median(bare))} of a core   [${bare.map(pct).join(', ')}]`,
+    );
     const seeding = Date.now();
-    await seedDynamoDBRequests({ url: sandbox.url, token: sandbox.token, count: COUNT });
-    console.log(`Promise + ${COUNT} requests -> ${COUNT} ACTIVE tables in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+    await seedDynamoDBRequests({
+      url: sandbox.url,
+      token: sandbox.token,
+      count: COUNT,
+    });
+    console.log(
+      `Promise + ${COUNT} requests -> ${COUNT} ACTIVE tables in ${(
+        (Date.now() - seeding) /
+        1000
+      ).toFixed(1)} s`,
+    );
     const loaded = await idleShare(sandbox.pid);
     const share = median(loaded);
-    console.log(`with the Promise and ${COUNT} requests and tables, idle CPU: ${pct(share)} of a core   [${loaded.map(pct).join(', ')}]   target < 1%`);
+    console.log(
+      `with the Promise and ${COUNT} requests and tables, idle CPU: ${pct(
+        share,
+      )} of a core   [${loaded.map(pct).join(', ')}]   target < 1%`,
+    );
     if (share >= 0.01) process.exitCode = 1;
   } finally {
     await sandbox.stop();

@@ -48,7 +48,11 @@ describe('deploy/ manifests', () => {
       'ack-dynamodb-tables.yaml',
       'kubevela-applications.yaml',
     ]) {
-      const installed = await kubectl(sandbox, ['apply', '-f', path.join(crds, file)]);
+      const installed = await kubectl(sandbox, [
+        'apply',
+        '-f',
+        path.join(crds, file),
+      ]);
       if (installed.code !== 0) throw new Error(installed.stderr);
     }
   }, 30_000);
@@ -92,7 +96,15 @@ describe('deploy/ manifests', () => {
 
     const canI = async (...args: string[]) =>
       (
-        await k('auth', 'can-i', ...args, '--as', serviceAccount, '-n', 'team-a')
+        await k(
+          'auth',
+          'can-i',
+          ...args,
+          '--as',
+          serviceAccount,
+          '-n',
+          'team-a',
+        )
       ).stdout.trim();
     const allowed = [
       ['watch', 'promises.platform.kratix.io'],
@@ -112,8 +124,10 @@ describe('deploy/ manifests', () => {
       ['get', 'secrets'],
       ['list', 'pods'],
     ];
-    for (const args of allowed) expect([args, await canI(...args)]).toEqual([args, 'yes']);
-    for (const args of denied) expect([args, await canI(...args)]).toEqual([args, 'no']);
+    for (const args of allowed)
+      expect([args, await canI(...args)]).toEqual([args, 'yes']);
+    for (const args of denied)
+      expect([args, await canI(...args)]).toEqual([args, 'no']);
   }, 60_000);
 
   it('hold together: names, selectors, probes and secret keys agree', () => {

@@ -3,9 +3,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
-import { DeferredEntity, EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
-import { ClusterClientFactory, ClusterInformers, KratixClustersService } from '@kratix-dynamodb/node';
-import { Sandbox, applyDynamoDBPromise, startSandbox } from '@kratix-dynamodb/sandbox';
+import {
+  DeferredEntity,
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
+import {
+  ClusterClientFactory,
+  ClusterInformers,
+  KratixClustersService,
+} from '@kratix-dynamodb/node';
+import {
+  Sandbox,
+  applyDynamoDBPromise,
+  startSandbox,
+} from '@kratix-dynamodb/sandbox';
 import { KratixDynamodbEntityProvider } from './KratixDynamodbEntityProvider';
 
 jest.setTimeout(60_000);
@@ -22,19 +34,24 @@ class CatalogStandIn implements EntityProviderConnection {
   readonly mutations: EntityProviderMutation[] = [];
   async applyMutation(mutation: EntityProviderMutation) {
     this.mutations.push(mutation);
-    const ref = (d: { entity: { kind: string; metadata: { name: string } } }) => `${d.entity.kind}:${d.entity.metadata.name}`;
+    const ref = (d: { entity: { kind: string; metadata: { name: string } } }) =>
+      `${d.entity.kind}:${d.entity.metadata.name}`;
     if (mutation.type === 'full') {
       this.entities.clear();
       for (const d of mutation.entities) this.entities.set(ref(d), d);
       return;
     }
-    for (const d of mutation.removed) if ('entity' in d) this.entities.delete(ref(d));
+    for (const d of mutation.removed)
+      if ('entity' in d) this.entities.delete(ref(d));
     for (const d of mutation.added) this.entities.set(ref(d), d);
   }
   async refresh() {}
 }
 
-async function within<T>(ms: number, read: () => T | undefined): Promise<{ value: T; elapsedMs: number }> {
+async function within<T>(
+  ms: number,
+  read: () => T | undefined,
+): Promise<{ value: T; elapsedMs: number }> {
   const started = Date.now();
   for (;;) {
     const value = read();
@@ -56,27 +73,67 @@ describe('KratixDynamodbEntityProvider against the sandbox cluster', () => {
     new Promise<string>((resolve, reject) =>
       execFile(
         'kubectl',
-        ['--kubeconfig', sandbox.kubeconfigPath!, '--cache-dir', path.join(tempDir, 'cache'), ...args],
+        [
+          '--kubeconfig',
+          sandbox.kubeconfigPath!,
+          '--cache-dir',
+          path.join(tempDir, 'cache'),
+          ...args,
+        ],
         { cwd: repoRoot },
-        (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout)),
+        (error, stdout, stderr) =>
+          error ? reject(new Error(stderr || error.message)) : resolve(stdout),
       ),
     );
-  const lists = () => Object.values(sandbox.requestCounts().byResource).reduce((n, r: any) => n + (r.list ?? 0), 0);
+  const lists = () =>
+    Object.values(sandbox.requestCounts().byResource).reduce(
+      (n, r: any) => n + (r.list ?? 0),
+      0,
+    );
 
   beforeAll(async () => {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-test-'));
-    sandbox = await startSandbox({ port: 0, dynamodbPort: 0, kubeconfigPath: path.join(tempDir, 'kubeconfig'), createTableMs: 100 });
-    await applyDynamoDBPromise({ url: sandbox.plainHttpUrl, token: sandbox.token });
+    sandbox = await startSandbox({
+      port: 0,
+      dynamodbPort: 0,
+      kubeconfigPath: path.join(tempDir, 'kubeconfig'),
+      createTableMs: 100,
+    });
+    await applyDynamoDBPromise({
+      url: sandbox.plainHttpUrl,
+      token: sandbox.token,
+    });
     await kubectl('apply', '-f', 'examples/requests/simple.yaml');
-    await kubectl('apply', '-f', 'examples/kubevela/session-management-app.yaml');
+    await kubectl(
+      'apply',
+      '-f',
+      'examples/kubevela/session-management-app.yaml',
+    );
     const clients = new ClusterClientFactory([
-      { name: 'sandbox', url: sandbox.plainHttpUrl, auth: { type: 'provider', provider: 'serviceAccount', metadata: { serviceAccountToken: sandbox.token } }, skipTLSVerify: false },
+      {
+        name: 'sandbox',
+        url: sandbox.plainHttpUrl,
+        auth: {
+          type: 'provider',
+          provider: 'serviceAccount',
+          metadata: { serviceAccountToken: sandbox.token },
+        },
+        skipTLSVerify: false,
+      },
     ]);
-    clusters = { clients, informers: new ClusterInformers(clients, mockServices.logger.mock(), { maxBackoffMs: 200 }) };
+    clusters = {
+      clients,
+      informers: new ClusterInformers(clients, mockServices.logger.mock(), {
+        maxBackoffMs: 200,
+      }),
+    };
     provider = new KratixDynamodbEntityProvider({
       clusters,
       logger: mockServices.logger.mock(),
-      runner: { run: async task => void (runFullSync.fn = task.fn as () => Promise<void>) },
+      runner: {
+        run: async task =>
+          void (runFullSync.fn = task.fn as () => Promise<void>),
+      },
     });
     await provider.connect(catalog);
     await runFullSync.fn!();
@@ -96,19 +153,30 @@ describe('KratixDynamodbEntityProvider against the sandbox cluster', () => {
     });
     // KubeVela renders the app's table component as a DynamoDBRequest named after the component.
     expect(catalog.entities.get('Resource:session-table')).toBeDefined();
-    expect(catalog.entities.get('Component:session-management-app')!.entity.spec!.dependsOn).toEqual([
-      'resource:default/session-table',
-    ]);
+    expect(
+      catalog.entities.get('Component:session-management-app')!.entity.spec!
+        .dependsOn,
+    ).toEqual(['resource:default/session-table']);
   });
 
   it('adds an entity within 2 s of kubectl apply and removes it within 2 s of kubectl delete, with no list call', async () => {
     const listsBefore = lists();
     await kubectl('apply', '-f', 'examples/requests/provisioned.yaml');
-    const added = await within(2000, () => catalog.entities.get('Resource:orders-table'));
+    const added = await within(2000, () =>
+      catalog.entities.get('Resource:orders-table'),
+    );
     expect(added.elapsedMs).toBeLessThan(2000);
 
-    await kubectl('delete', '-f', 'examples/requests/provisioned.yaml', '--wait=false');
-    const removed = await within(2000, () => !catalog.entities.has('Resource:orders-table') || undefined);
+    await kubectl(
+      'delete',
+      '-f',
+      'examples/requests/provisioned.yaml',
+      '--wait=false',
+    );
+    const removed = await within(
+      2000,
+      () => !catalog.entities.has('Resource:orders-table') || undefined,
+    );
     expect(removed.elapsedMs).toBeLessThan(2000);
     // Everything above came through the watches: no list, and no full mutation.
     expect(lists()).toBe(listsBefore);
@@ -118,16 +186,25 @@ describe('KratixDynamodbEntityProvider against the sandbox cluster', () => {
   it('does not tell the catalog about status changes, which change no entity', async () => {
     await sleep(1500); // the tables and workflows of the requests above settle
     const before = catalog.mutations.length;
-    await kubectl('label', 'dynamodbrequest', 'simple-table', 'example.com/touched=yes');
+    await kubectl(
+      'label',
+      'dynamodbrequest',
+      'simple-table',
+      'example.com/touched=yes',
+    );
     await sleep(500);
     expect(catalog.mutations.length).toBe(before);
   });
 
-  it('keeps a cluster\'s entities when a restarted backend cannot read that cluster', async () => {
+  it("keeps a cluster's entities when a restarted backend cannot read that cluster", async () => {
     const known = [...catalog.entities.keys()].sort();
     expect(known.length).toBeGreaterThan(0);
     // A new replica (fresh informers) starts while the cluster is unreachable.
-    const informers = new ClusterInformers(clusters.clients, mockServices.logger.mock(), { maxBackoffMs: 200 });
+    const informers = new ClusterInformers(
+      clusters.clients,
+      mockServices.logger.mock(),
+      { maxBackoffMs: 200 },
+    );
     const restarted = new KratixDynamodbEntityProvider({
       clusters: { clients: clusters.clients, informers },
       logger: mockServices.logger.mock(),

@@ -1,16 +1,42 @@
-import { LoggerService, SchedulerServiceTaskRunner } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { DYNAMODB_REQUEST_GVK, GroupVersionKind, KUBEVELA_APPLICATION_GVK } from '@kratix-dynamodb/common';
-import { InformerChange, KratixClustersService, KubernetesObject, ObjectInformer } from '@kratix-dynamodb/node';
-import { DeferredEntity, EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { applicationToEntity, dynamoDBRequestToEntity, usesDynamoDBComponent } from './clusterObjectsToEntities';
+import {
+  DYNAMODB_REQUEST_GVK,
+  GroupVersionKind,
+  KUBEVELA_APPLICATION_GVK,
+} from '@kratix-dynamodb/common';
+import {
+  InformerChange,
+  KratixClustersService,
+  KubernetesObject,
+  ObjectInformer,
+} from '@kratix-dynamodb/node';
+import {
+  DeferredEntity,
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import {
+  applicationToEntity,
+  dynamoDBRequestToEntity,
+  usesDynamoDBComponent,
+} from './clusterObjectsToEntities';
 
 /** The kinds that become entities, and how. An object that maps to no entity is skipped. */
-const SOURCES: Array<{ gvk: GroupVersionKind; toEntity: (cluster: string, o: KubernetesObject) => Entity | undefined }> = [
+const SOURCES: Array<{
+  gvk: GroupVersionKind;
+  toEntity: (cluster: string, o: KubernetesObject) => Entity | undefined;
+}> = [
   { gvk: DYNAMODB_REQUEST_GVK, toEntity: dynamoDBRequestToEntity },
   {
     gvk: KUBEVELA_APPLICATION_GVK,
-    toEntity: (cluster, app) => (usesDynamoDBComponent(app) ? applicationToEntity(cluster, app) : undefined),
+    toEntity: (cluster, app) =>
+      usesDynamoDBComponent(app)
+        ? applicationToEntity(cluster, app)
+        : undefined,
   },
 ];
 
@@ -35,12 +61,19 @@ export class KratixDynamodbEntityProvider implements EntityProvider {
   readonly #logger: LoggerService;
   readonly #runner: SchedulerServiceTaskRunner;
   #connection?: EntityProviderConnection;
-  readonly #pending = new Map<string, { added?: DeferredEntity; removed?: DeferredEntity }>();
+  readonly #pending = new Map<
+    string,
+    { added?: DeferredEntity; removed?: DeferredEntity }
+  >();
   #flushTimer?: ReturnType<typeof setTimeout>;
   #flushing: Promise<void> = Promise.resolve();
   readonly #unsubscribes: Array<() => void> = [];
 
-  constructor(options: { clusters: KratixClustersService; logger: LoggerService; runner: SchedulerServiceTaskRunner }) {
+  constructor(options: {
+    clusters: KratixClustersService;
+    logger: LoggerService;
+    runner: SchedulerServiceTaskRunner;
+  }) {
     this.#clusters = options.clusters;
     this.#logger = options.logger;
     this.#runner = options.runner;
@@ -56,10 +89,17 @@ export class KratixDynamodbEntityProvider implements EntityProvider {
       for (const source of SOURCES) {
         const informer = await this.#informer(cluster, source.gvk);
         if (!informer) continue;
-        this.#unsubscribes.push(informer.subscribe(change => this.#onChange(cluster, source.toEntity, change)));
+        this.#unsubscribes.push(
+          informer.subscribe(change =>
+            this.#onChange(cluster, source.toEntity, change),
+          ),
+        );
       }
     }
-    await this.#runner.run({ id: 'kratix-dynamodb-entity-provider:full-sync', fn: () => this.fullSync() });
+    await this.#runner.run({
+      id: 'kratix-dynamodb-entity-provider:full-sync',
+      fn: () => this.fullSync(),
+    });
   }
 
   /** Stops following the clusters (the informers themselves belong to the shared service). */
@@ -78,8 +118,14 @@ export class KratixDynamodbEntityProvider implements EntityProvider {
     for (const cluster of this.#clusters.clients.clusterNames()) {
       for (const source of SOURCES) {
         const informer = await this.#informer(cluster, source.gvk);
-        const state = informer ? await informer.waitForFirstSync(FIRST_SYNC_TIMEOUT_MS) : undefined;
-        if (!informer || !state || (state.kind !== 'synced' && state.kind !== 'missing-api')) {
+        const state = informer
+          ? await informer.waitForFirstSync(FIRST_SYNC_TIMEOUT_MS)
+          : undefined;
+        if (
+          !informer ||
+          !state ||
+          (state.kind !== 'synced' && state.kind !== 'missing-api')
+        ) {
           const why = state && 'message' in state ? state.message : 'no client';
           this.#logger.warn(
             `kratix-dynamodb: full catalog sync skipped: ${source.gvk.kind}s on cluster '${cluster}' are not in sync (${why}); its entities are kept as they were`,
@@ -88,37 +134,61 @@ export class KratixDynamodbEntityProvider implements EntityProvider {
         }
         for (const object of informer.values()) {
           const entity = source.toEntity(cluster, object);
-          if (entity) entities.push({ entity, locationKey: locationKey(cluster) });
+          if (entity)
+            entities.push({ entity, locationKey: locationKey(cluster) });
         }
       }
     }
     await connection.applyMutation({ type: 'full', entities });
   }
 
-  async #informer(cluster: string, gvk: GroupVersionKind): Promise<ObjectInformer | undefined> {
+  async #informer(
+    cluster: string,
+    gvk: GroupVersionKind,
+  ): Promise<ObjectInformer | undefined> {
     try {
       return await this.#clusters.informers.informer(cluster, gvk);
     } catch (e) {
-      this.#logger.warn(`kratix-dynamodb: cannot follow ${gvk.kind}s on cluster '${cluster}': ${(e as Error).message}`);
+      this.#logger.warn(
+        `kratix-dynamodb: cannot follow ${gvk.kind}s on cluster '${cluster}': ${
+          (e as Error).message
+        }`,
+      );
       return undefined;
     }
   }
 
   #requireConnection(): EntityProviderConnection {
-    if (!this.#connection) throw new Error('KratixDynamodbEntityProvider is not connected');
+    if (!this.#connection)
+      throw new Error('KratixDynamodbEntityProvider is not connected');
     return this.#connection;
   }
 
-  #onChange(cluster: string, toEntity: (cluster: string, o: KubernetesObject) => Entity | undefined, change: InformerChange) {
-    const now = change.type === 'upsert' ? toEntity(cluster, change.object) : undefined;
+  #onChange(
+    cluster: string,
+    toEntity: (cluster: string, o: KubernetesObject) => Entity | undefined,
+    change: InformerChange,
+  ) {
+    const now =
+      change.type === 'upsert' ? toEntity(cluster, change.object) : undefined;
     const before =
-      change.type === 'delete' ? toEntity(cluster, change.object) : change.previous && toEntity(cluster, change.previous);
+      change.type === 'delete'
+        ? toEntity(cluster, change.object)
+        : change.previous && toEntity(cluster, change.previous);
     // Status writes change the object but not its entity: the catalog hears nothing of them.
     if (JSON.stringify(now) === JSON.stringify(before)) return;
-    if (before && (!now || stringifyEntityRef(before) !== stringifyEntityRef(now))) {
-      this.#pending.set(stringifyEntityRef(before), { removed: { entity: before, locationKey: locationKey(cluster) } });
+    if (
+      before &&
+      (!now || stringifyEntityRef(before) !== stringifyEntityRef(now))
+    ) {
+      this.#pending.set(stringifyEntityRef(before), {
+        removed: { entity: before, locationKey: locationKey(cluster) },
+      });
     }
-    if (now) this.#pending.set(stringifyEntityRef(now), { added: { entity: now, locationKey: locationKey(cluster) } });
+    if (now)
+      this.#pending.set(stringifyEntityRef(now), {
+        added: { entity: now, locationKey: locationKey(cluster) },
+      });
     this.#scheduleFlush();
   }
 
@@ -139,9 +209,17 @@ export class KratixDynamodbEntityProvider implements EntityProvider {
     const removed = batch.flatMap(b => (b.removed ? [b.removed] : []));
     if (!added.length && !removed.length) return;
     try {
-      await this.#requireConnection().applyMutation({ type: 'delta', added, removed });
+      await this.#requireConnection().applyMutation({
+        type: 'delta',
+        added,
+        removed,
+      });
     } catch (e) {
-      this.#logger.warn(`kratix-dynamodb: could not update the catalog: ${(e as Error).message}`);
+      this.#logger.warn(
+        `kratix-dynamodb: could not update the catalog: ${
+          (e as Error).message
+        }`,
+      );
     }
   }
 }

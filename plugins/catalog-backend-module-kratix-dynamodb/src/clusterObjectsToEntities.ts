@@ -24,14 +24,21 @@ function ownerOf(obj: ClusterObject): string {
 }
 
 function locationOf(cluster: string, obj: ClusterObject): string {
-  return clusterObjectLocation(cluster, obj.metadata.namespace, obj.metadata.name);
+  return clusterObjectLocation(
+    cluster,
+    obj.metadata.namespace,
+    obj.metadata.name,
+  );
 }
 
 /**
  * A catalog Resource for one DynamoDBRequest. Its name is the request's name, so the entity
  * ref the scaffolder prints is the one this provider emits.
  */
-export function dynamoDBRequestToEntity(cluster: string, request: ClusterObject): Entity {
+export function dynamoDBRequestToEntity(
+  cluster: string,
+  request: ClusterObject,
+): Entity {
   const namespace = request.metadata.namespace ?? 'default';
   const location = locationOf(cluster, request);
   return {
@@ -40,7 +47,9 @@ export function dynamoDBRequestToEntity(cluster: string, request: ClusterObject)
     metadata: {
       name: request.metadata.name,
       namespace: 'default',
-      description: `DynamoDB table ${request.spec?.name ?? request.metadata.name}, requested through Kratix`,
+      description: `DynamoDB table ${
+        request.spec?.name ?? request.metadata.name
+      }, requested through Kratix`,
       annotations: {
         'backstage.io/managed-by-location': location,
         'backstage.io/managed-by-origin-location': location,
@@ -49,21 +58,30 @@ export function dynamoDBRequestToEntity(cluster: string, request: ClusterObject)
       },
       tags: ['dynamodb', 'kratix'],
     },
-    spec: { type: 'dynamodb-table', owner: ownerOf(request), lifecycle: 'production' },
+    spec: {
+      type: 'dynamodb-table',
+      owner: ownerOf(request),
+      lifecycle: 'production',
+    },
   };
 }
 
 /** Whether a KubeVela Application asks for a table: only those become catalog Components. */
 export function usesDynamoDBComponent(application: ClusterObject): boolean {
-  const components: Array<{ type?: string }> = application.spec?.components ?? [];
+  const components: Array<{ type?: string }> =
+    application.spec?.components ?? [];
   return components.some(c => c.type === DYNAMODB_COMPONENT_TYPE);
 }
 
 /** A catalog Component for one KubeVela Application, depending on its tables. */
-export function applicationToEntity(cluster: string, application: ClusterObject): Entity {
+export function applicationToEntity(
+  cluster: string,
+  application: ClusterObject,
+): Entity {
   const namespace = application.metadata.namespace ?? 'default';
   const location = locationOf(cluster, application);
-  const components: Array<{ name: string; type?: string }> = application.spec?.components ?? [];
+  const components: Array<{ name: string; type?: string }> =
+    application.spec?.components ?? [];
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -85,7 +103,14 @@ export function applicationToEntity(cluster: string, application: ClusterObject)
       owner: ownerOf(application),
       dependsOn: components
         .filter(c => c.type === DYNAMODB_COMPONENT_TYPE)
-        .map(c => entityRefOfClusterObject({ kind: 'resource', cluster, namespace, name: c.name })),
+        .map(c =>
+          entityRefOfClusterObject({
+            kind: 'resource',
+            cluster,
+            namespace,
+            name: c.name,
+          }),
+        ),
     },
   };
 }

@@ -36,7 +36,9 @@ export const catalogModuleKratixDynamodb = createBackendModule({
         clusters: kratixClustersServiceRef,
       },
       async init({ catalog, config, logger, scheduler, clusters }) {
-        const scheduleConfig = config.getOptionalConfig('kratixDynamodb.catalog.schedule');
+        const scheduleConfig = config.getOptionalConfig(
+          'kratixDynamodb.catalog.schedule',
+        );
         const schedule = scheduleConfig
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
           : DEFAULT_SCHEDULE;

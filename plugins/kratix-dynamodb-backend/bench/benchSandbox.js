@@ -7,7 +7,14 @@
 require('@backstage/cli/config/nodeTransform.cjs');
 const { startSandbox } = require('@kratix-dynamodb/sandbox');
 
-startSandbox({ port: 0, kubeconfigPath: false, createTableMs: 50 }).then(sandbox => {
-  process.stdout.write(`${JSON.stringify({ url: sandbox.plainHttpUrl, token: sandbox.token })}\n`);
-  process.on('SIGTERM', () => sandbox.stop().then(() => process.exit(0)));
-});
+startSandbox({ port: 0, kubeconfigPath: false, createTableMs: 50 }).then(
+  sandbox => {
+    process.stdout.write(
+      `${JSON.stringify({
+        url: sandbox.plainHttpUrl,
+        token: sandbox.token,
+      })}\n`,
+    );
+    process.on('SIGTERM', () => sandbox.stop().then(() => process.exit(0)));
+  },
+);

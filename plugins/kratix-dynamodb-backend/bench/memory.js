@@ -37,25 +37,56 @@ if (typeof global.gc !== 'function') {
 
 async function startBackend(sandbox) {
   const { createBackend } = require('@backstage/backend-defaults');
-  const { coreServices, createServiceFactory } = require('@backstage/backend-plugin-api');
+  const {
+    coreServices,
+    createServiceFactory,
+  } = require('@backstage/backend-plugin-api');
   const { ConfigReader } = require('@backstage/config');
   const config = new ConfigReader({
     backend: {
       baseUrl: `http://127.0.0.1:${PORT}`,
       listen: { port: PORT, host: '127.0.0.1' },
       // On disk, as PostgreSQL would be in production: the catalog's rows are not backend memory.
-      database: { client: 'better-sqlite3', connection: { directory: fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-mem-db-')) } },
-      auth: { externalAccess: [{ type: 'static', options: { token: TOKEN, subject: 'bench' } }] },
+      database: {
+        client: 'better-sqlite3',
+        connection: {
+          directory: fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-mem-db-')),
+        },
+      },
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token: TOKEN, subject: 'bench' } },
+        ],
+      },
     },
-    catalog: { rules: [{ allow: ['Resource', 'Component', 'Location'] }], processingInterval: { minutes: 30 } },
+    catalog: {
+      rules: [{ allow: ['Resource', 'Component', 'Location'] }],
+      processingInterval: { minutes: 30 },
+    },
     permission: { enabled: true },
-    kratixDynamodb: { clusters: [{ name: 'bench', url: sandbox.url, auth: { serviceAccountToken: sandbox.token } }] },
+    kratixDynamodb: {
+      clusters: [
+        {
+          name: 'bench',
+          url: sandbox.url,
+          auth: { serviceAccountToken: sandbox.token },
+        },
+      ],
+    },
   });
   const backend = createBackend();
-  backend.add(createServiceFactory({ service: coreServices.rootConfig, deps: {}, factory: () => config }));
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => config,
+    }),
+  );
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('@backstage/plugin-permission-backend'));
-  backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+  backend.add(
+    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  );
   backend.add(import('@kratix-dynamodb/catalog-backend-module'));
   backend.add(import('../src'));
   await backend.start();
@@ -63,7 +94,10 @@ async function startBackend(sandbox) {
 }
 
 async function catalogCount() {
-  const res = await fetch(`${base}/catalog/entities/by-query?filter=kind=resource,spec.type=dynamodb-table&limit=1`, { headers });
+  const res = await fetch(
+    `${base}/catalog/entities/by-query?filter=kind=resource,spec.type=dynamodb-table&limit=1`,
+    { headers },
+  );
   return (await res.json()).totalItems ?? 0;
 }
 
@@ -72,7 +106,10 @@ async function viewAll(names) {
   const worker = async () => {
     while (next < names.length) {
       const name = names[next++];
-      const res = await fetch(`${base}/kratix-dynamodb/status/default/resource/${name}`, { headers });
+      const res = await fetch(
+        `${base}/kratix-dynamodb/status/default/resource/${name}`,
+        { headers },
+      );
       await res.arrayBuffer();
     }
   };
@@ -102,19 +139,38 @@ async function main() {
     for (const [step, target] of COUNTS.entries()) {
       if (target > names.length) {
         process.stderr.write(`seeding up to ${target} requests...\n`);
-        names.push(...(await seedDynamoDBRequests({ url: sandbox.url, token: sandbox.token, count: target - names.length, prefix: `mem${step}-`, timeoutMs: 3_600_000 })));
+        names.push(
+          ...(await seedDynamoDBRequests({
+            url: sandbox.url,
+            token: sandbox.token,
+            count: target - names.length,
+            prefix: `mem${step}-`,
+            timeoutMs: 3_600_000,
+          })),
+        );
       }
       const deadline = Date.now() + 1_800_000;
       while ((await catalogCount()) < names.length) {
-        if (Date.now() > deadline) throw new Error('the catalog never held every entity');
+        if (Date.now() > deadline)
+          throw new Error('the catalog never held every entity');
         await sleep(1000);
       }
       await viewAll(names);
       await sleep(10_000); // deferred catalog stitching and processing settle
       const cpu = await idleCpu(10_000);
-      rows.push({ requests: names.length, ...measure(), idleCpuPct: cpu * 100 });
+      rows.push({
+        requests: names.length,
+        ...measure(),
+        idleCpuPct: cpu * 100,
+      });
       const r = rows[rows.length - 1];
-      process.stderr.write(`${r.requests} requests: RSS ${r.rssMb.toFixed(0)} MB, heap ${r.heapMb.toFixed(0)} MB, idle CPU ${r.idleCpuPct.toFixed(2)}%\n`);
+      process.stderr.write(
+        `${r.requests} requests: RSS ${r.rssMb.toFixed(
+          0,
+        )} MB, heap ${r.heapMb.toFixed(0)} MB, idle CPU ${r.idleCpuPct.toFixed(
+          2,
+        )}%\n`,
+      );
     }
     await backend.stop();
   } finally {
@@ -122,9 +178,34 @@ async function main() {
   }
   const first = rows[0];
   const last = rows[rows.length - 1];
-  const perRequest = key => ((last[key] - first[key]) * 1024) / Math.max(1, last.requests - first.requests);
-  console.log(JSON.stringify({ rows: rows.map(r => ({ requests: r.requests, rssMb: Math.round(r.rssMb), heapMb: Math.round(r.heapMb), idleCpuPct: Number(r.idleCpuPct.toFixed(2)) })), slope: { rssKbPerRequest: Number(perRequest('rssMb').toFixed(1)), heapKbPerRequest: Number(perRequest('heapMb').toFixed(1)) } }, null, 2));
-  console.log(`slope: ${perRequest('rssMb').toFixed(1)} KB of RSS and ${perRequest('heapMb').toFixed(1)} KB of heap per request (target: 20 KB); idle CPU at ${last.requests}: ${last.idleCpuPct.toFixed(2)}% (target: < 1%)`);
+  const perRequest = key =>
+    ((last[key] - first[key]) * 1024) /
+    Math.max(1, last.requests - first.requests);
+  console.log(
+    JSON.stringify(
+      {
+        rows: rows.map(r => ({
+          requests: r.requests,
+          rssMb: Math.round(r.rssMb),
+          heapMb: Math.round(r.heapMb),
+          idleCpuPct: Number(r.idleCpuPct.toFixed(2)),
+        })),
+        slope: {
+          rssKbPerRequest: Number(perRequest('rssMb').toFixed(1)),
+          heapKbPerRequest: Number(perRequest('heapMb').toFixed(1)),
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(
+    `slope: ${perRequest('rssMb').toFixed(1)} KB of RSS and ${perRequest(
+      'heapMb',
+    ).toFixed(1)} KB of heap per request (target: 20 KB); idle CPU at ${
+      last.requests
+    }: ${last.idleCpuPct.toFixed(2)}% (target: < 1%)`,
+  );
   process.exit(0);
 }
 

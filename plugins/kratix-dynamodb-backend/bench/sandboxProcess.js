@@ -5,10 +5,16 @@ const path = require('node:path');
 const readline = require('node:readline');
 
 async function startSandboxProcess() {
-  const child = spawn(process.execPath, [path.join(__dirname, 'benchSandbox.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, 'benchSandbox.js')],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const line = await new Promise((resolve, reject) => {
     readline.createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', code => reject(new Error(`sandbox exited with ${code}`)));
+    child.once('exit', code =>
+      reject(new Error(`sandbox exited with ${code}`)),
+    );
   });
   return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
 }

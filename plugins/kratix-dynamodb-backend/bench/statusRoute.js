@@ -36,7 +36,11 @@ const SERVICE_TOKEN = 'bench-static-token-0123456789';
 function writeCatalog(names) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-bench-'));
   const file = path.join(dir, 'entities.yaml');
-  fs.writeFileSync(file, names.map(name => `apiVersion: backstage.io/v1alpha1
+  fs.writeFileSync(
+    file,
+    names
+      .map(
+        name => `apiVersion: backstage.io/v1alpha1
 kind: Resource
 metadata:
   name: ${name}
@@ -48,20 +52,33 @@ metadata:
 spec:
   type: dynamodb-table
   owner: guests
-`).join('---\n'));
+`,
+      )
+      .join('---\n'),
+  );
   return file;
 }
 
 async function startBackend(sandbox, catalogFile) {
   const { createBackend } = require('@backstage/backend-defaults');
-  const { coreServices, createServiceFactory } = require('@backstage/backend-plugin-api');
+  const {
+    coreServices,
+    createServiceFactory,
+  } = require('@backstage/backend-plugin-api');
   const { ConfigReader } = require('@backstage/config');
   const config = new ConfigReader({
     backend: {
       baseUrl: `http://127.0.0.1:${BACKEND_PORT}`,
       listen: { port: BACKEND_PORT, host: '127.0.0.1' },
       database: { client: 'better-sqlite3', connection: ':memory:' },
-      auth: { externalAccess: [{ type: 'static', options: { token: SERVICE_TOKEN, subject: 'bench' } }] },
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: SERVICE_TOKEN, subject: 'bench' },
+          },
+        ],
+      },
     },
     catalog: {
       rules: [{ allow: ['Resource', 'Location'] }],
@@ -69,27 +86,64 @@ async function startBackend(sandbox, catalogFile) {
     },
     permission: { enabled: true },
     kratixDynamodb: {
-      clusters: [{ name: 'bench', url: sandbox.url, auth: { serviceAccountToken: sandbox.token } }],
+      clusters: [
+        {
+          name: 'bench',
+          url: sandbox.url,
+          auth: { serviceAccountToken: sandbox.token },
+        },
+      ],
       // The benchmark's hand-made entities link to objects in default, which guests own.
       tenancy: { namespaces: { default: ['group:default/guests'] } },
     },
     kubernetes: {
       serviceLocatorMethod: { type: 'multiTenant' },
       clusterLocatorMethods: [
-        { type: 'config', clusters: [{ name: 'bench', url: sandbox.url, authProvider: 'serviceAccount', serviceAccountToken: sandbox.token, skipTLSVerify: true }] },
+        {
+          type: 'config',
+          clusters: [
+            {
+              name: 'bench',
+              url: sandbox.url,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: sandbox.token,
+              skipTLSVerify: true,
+            },
+          ],
+        },
       ],
       customResources: [
-        { group: 'dynamodb.kratix.io', apiVersion: 'v1alpha1', plural: 'dynamodbrequests' },
-        { group: 'dynamodb.services.k8s.aws', apiVersion: 'v1alpha1', plural: 'tables' },
-        { group: 'core.oam.dev', apiVersion: 'v1beta1', plural: 'applications' },
+        {
+          group: 'dynamodb.kratix.io',
+          apiVersion: 'v1alpha1',
+          plural: 'dynamodbrequests',
+        },
+        {
+          group: 'dynamodb.services.k8s.aws',
+          apiVersion: 'v1alpha1',
+          plural: 'tables',
+        },
+        {
+          group: 'core.oam.dev',
+          apiVersion: 'v1beta1',
+          plural: 'applications',
+        },
       ],
     },
   });
   const backend = createBackend();
-  backend.add(createServiceFactory({ service: coreServices.rootConfig, deps: {}, factory: () => config }));
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => config,
+    }),
+  );
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('@backstage/plugin-permission-backend'));
-  backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+  backend.add(
+    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  );
   backend.add(import('@backstage/plugin-kubernetes-backend'));
   backend.add(import('../src'));
   await backend.start();
@@ -97,23 +151,45 @@ async function startBackend(sandbox, catalogFile) {
 }
 
 const base = `http://127.0.0.1:${BACKEND_PORT}/api`;
-const headers = { Authorization: `Bearer ${SERVICE_TOKEN}`, 'Content-Type': 'application/json' };
+const headers = {
+  Authorization: `Bearer ${SERVICE_TOKEN}`,
+  'Content-Type': 'application/json',
+};
 
 /** The three calls, each answering whether a view succeeded. */
 const CALLS = {
   'kratix-dynamodb status (ours)': async name => {
-    const res = await fetch(`${base}/kratix-dynamodb/status/default/resource/${name}`, { headers });
+    const res = await fetch(
+      `${base}/kratix-dynamodb/status/default/resource/${name}`,
+      { headers },
+    );
     return res.status === 200 && (await res.json()).overall === 'ok';
   },
   'kubernetes plugin services (theirs)': async name => {
-    const entity = { apiVersion: 'backstage.io/v1alpha1', kind: 'Resource', metadata: { name, namespace: 'default' } };
-    const res = await fetch(`${base}/kubernetes/services/${name}`, { method: 'POST', headers, body: JSON.stringify({ entity }) });
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name, namespace: 'default' },
+    };
+    const res = await fetch(`${base}/kubernetes/services/${name}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ entity }),
+    });
     const body = await res.json();
     // It found the request by the kubernetes-id label (its way of linking an entity).
-    return res.status === 200 && body.items?.[0]?.resources?.some(r => r.type === 'customresources' && r.resources.length > 0);
+    return (
+      res.status === 200 &&
+      body.items?.[0]?.resources?.some(
+        r => r.type === 'customresources' && r.resources.length > 0,
+      )
+    );
   },
   'catalog entity by name (floor)': async name => {
-    const res = await fetch(`${base}/catalog/entities/by-name/resource/default/${name}`, { headers });
+    const res = await fetch(
+      `${base}/catalog/entities/by-name/resource/default/${name}`,
+      { headers },
+    );
     await res.arrayBuffer();
     return res.status === 200;
   },
@@ -123,7 +199,8 @@ async function waitForCatalog(names) {
   const deadline = Date.now() + 300_000;
   for (const name of [names[0], names[names.length - 1]]) {
     while (!(await CALLS['kratix-dynamodb status (ours)'](name))) {
-      if (Date.now() > deadline) throw new Error('the catalog did not ingest the entities in 5 minutes');
+      if (Date.now() > deadline)
+        throw new Error('the catalog did not ingest the entities in 5 minutes');
       await new Promise(r => setTimeout(r, 500));
     }
   }
@@ -145,12 +222,26 @@ async function load(call, names, total) {
   const started = Date.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   latencies.sort((a, b) => a - b);
-  const pct = p => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { p50: pct(50), p99: pct(99), perSecond: total / ((Date.now() - started) / 1000), failures };
+  const pct = p =>
+    latencies[
+      Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))
+    ];
+  return {
+    p50: pct(50),
+    p99: pct(99),
+    perSecond: total / ((Date.now() - started) / 1000),
+    failures,
+  };
 }
 
 const apiCalls = async sandbox =>
-  (await (await fetch(`${sandbox.url}/sandbox/metrics`, { headers: { Authorization: `Bearer ${sandbox.token}` } })).json()).requests.total;
+  (
+    await (
+      await fetch(`${sandbox.url}/sandbox/metrics`, {
+        headers: { Authorization: `Bearer ${sandbox.token}` },
+      })
+    ).json()
+  ).requests.total;
 
 const mb = bytes => Math.round(bytes / 1024 / 1024);
 
@@ -158,7 +249,11 @@ async function main() {
   const sandbox = await startSandboxProcess();
   try {
     process.stderr.write(`seeding ${COUNT} requests and tables...\n`);
-    const names = await seedDynamoDBRequests({ url: sandbox.url, token: sandbox.token, count: COUNT });
+    const names = await seedDynamoDBRequests({
+      url: sandbox.url,
+      token: sandbox.token,
+      count: COUNT,
+    });
     const backend = await startBackend(sandbox, writeCatalog(names));
     process.stderr.write('waiting for the catalog...\n');
     await waitForCatalog(names);
@@ -168,13 +263,39 @@ async function main() {
       await load(call, names, Math.min(300, REQUESTS)); // warm caches and the JIT
       const before = await apiCalls(sandbox);
       const result = await load(call, names, REQUESTS);
-      const callsPer1000 = (((await apiCalls(sandbox)) - before) / REQUESTS) * 1000;
-      rows.push({ call: label, k8sCallsPer1000Views: Math.round(callsPer1000 * 10) / 10, p50Ms: Math.round(result.p50), p99Ms: Math.round(result.p99), perSecond: Math.round(result.perSecond), failures: result.failures, backendRssMb: mb(process.memoryUsage().rss) });
+      const callsPer1000 =
+        (((await apiCalls(sandbox)) - before) / REQUESTS) * 1000;
+      rows.push({
+        call: label,
+        k8sCallsPer1000Views: Math.round(callsPer1000 * 10) / 10,
+        p50Ms: Math.round(result.p50),
+        p99Ms: Math.round(result.p99),
+        perSecond: Math.round(result.perSecond),
+        failures: result.failures,
+        backendRssMb: mb(process.memoryUsage().rss),
+      });
     }
     const [ours, theirs, floor] = rows;
-    console.log(JSON.stringify({ objects: COUNT, concurrency: CONCURRENCY, requestsPerCall: REQUESTS, rows }, null, 2));
-    console.log(`API calls: theirs ${theirs.k8sCallsPer1000Views} vs ours ${ours.k8sCallsPer1000Views} per 1,000 views (target: >= 1,000x fewer)`);
-    console.log(`p99: ours ${ours.p99Ms} ms vs the catalog floor ${floor.p99Ms} ms = ${(ours.p99Ms / floor.p99Ms).toFixed(2)}x (target: <= 1.5x)`);
+    console.log(
+      JSON.stringify(
+        {
+          objects: COUNT,
+          concurrency: CONCURRENCY,
+          requestsPerCall: REQUESTS,
+          rows,
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(
+      `API calls: theirs ${theirs.k8sCallsPer1000Views} vs ours ${ours.k8sCallsPer1000Views} per 1,000 views (target: >= 1,000x fewer)`,
+    );
+    console.log(
+      `p99: ours ${ours.p99Ms} ms vs the catalog floor ${floor.p99Ms} ms = ${(
+        ours.p99Ms / floor.p99Ms
+      ).toFixed(2)}x (target: <= 1.5x)`,
+    );
     await backend.stop();
   } finally {
     sandbox.stop();

@@ -22,16 +22,27 @@ describe('kratixDynamodbPlugin', () => {
       ],
     });
 
-    await request(server).get('/api/kratix-dynamodb/health').expect(200, { status: 'ok' });
+    await request(server)
+      .get('/api/kratix-dynamodb/health')
+      .expect(200, { status: 'ok' });
 
-    const res = await request(server).get('/api/kratix-dynamodb/status/default/resource/orders');
+    const res = await request(server).get(
+      '/api/kratix-dynamodb/status/default/resource/orders',
+    );
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('resource:default/orders');
     // The entity names no cluster, so every stage says so instead of guessing.
     expect(res.body.overall).toBe('unknown');
     expect(res.body.stages.map((s: { id: string }) => s.id)).toEqual([
-      'promise', 'request', 'workflow', 'table', 'application', 'health',
+      'promise',
+      'request',
+      'workflow',
+      'table',
+      'application',
+      'health',
     ]);
-    expect(res.body.stages[0].summary).toBe('The entity does not say which cluster it lives on');
+    expect(res.body.stages[0].summary).toBe(
+      'The entity does not say which cluster it lives on',
+    );
   });
 });

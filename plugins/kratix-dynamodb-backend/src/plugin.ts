@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { kratixDynamodbObjectsReadPermission, kratixDynamodbStatusReadPermission } from '@kratix-dynamodb/common';
+import {
+  kratixDynamodbObjectsReadPermission,
+  kratixDynamodbStatusReadPermission,
+} from '@kratix-dynamodb/common';
 import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './router';
@@ -34,12 +37,30 @@ export const kratixDynamodbPlugin = createBackendPlugin({
         clusters: kratixClustersServiceRef,
         signals: signalsServiceRef,
       },
-      async init({ config, logger, lifecycle, httpAuth, httpRouter, permissions, permissionsRegistry, catalog, clusters, signals }) {
-        permissionsRegistry.addPermissions([kratixDynamodbStatusReadPermission, kratixDynamodbObjectsReadPermission]);
+      async init({
+        config,
+        logger,
+        lifecycle,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+        catalog,
+        clusters,
+        signals,
+      }) {
+        permissionsRegistry.addPermissions([
+          kratixDynamodbStatusReadPermission,
+          kratixDynamodbObjectsReadPermission,
+        ]);
 
         const options = readStatusOptions(config);
         // Open cards hear of changes through signals; polling is only their fallback.
-        const statusSignals = new StatusChangeSignals(clusters.informers, signals, logger);
+        const statusSignals = new StatusChangeSignals(
+          clusters.informers,
+          signals,
+          logger,
+        );
         lifecycle.addShutdownHook(() => statusSignals.stop());
         const prober = new HealthProber(clusters.clients, {
           ttlMs: options.probeCacheMs,
@@ -52,13 +73,24 @@ export const kratixDynamodbPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             catalog,
-            statusChains: new ClusterStatusChainService(clusters.informers, prober, options, (ref, cluster, annotations, seen) =>
-              statusSignals.watch(ref, cluster, annotations, seen),
+            statusChains: new ClusterStatusChainService(
+              clusters.informers,
+              prober,
+              options,
+              (ref, cluster, annotations, seen) =>
+                statusSignals.watch(ref, cluster, annotations, seen),
             ),
           }),
         );
         // The wizard's cluster and namespace pickers.
-        httpRouter.use(createClustersRouter({ config, httpAuth, permissions, clients: clusters.clients }));
+        httpRouter.use(
+          createClustersRouter({
+            config,
+            httpAuth,
+            permissions,
+            clients: clusters.clients,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -21,19 +21,33 @@ const tableEntity = {
 function policyAllowing(names: string[]) {
   const asked: Array<{ name: string; resourceRef?: string }> = [];
   const permissions = {
-    authorize: async (requests: Array<{ permission: { name: string }; resourceRef?: string }>) =>
+    authorize: async (
+      requests: Array<{ permission: { name: string }; resourceRef?: string }>,
+    ) =>
       requests.map(r => {
         asked.push({ name: r.permission.name, resourceRef: r.resourceRef });
-        return { result: names.includes(r.permission.name) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+        return {
+          result: names.includes(r.permission.name)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+        };
       }),
     authorizeConditional: async () => {
       throw new Error('not used');
     },
   };
-  return { permissions: permissions as unknown as ReturnType<typeof mockServices.permissions>, asked };
+  return {
+    permissions: permissions as unknown as ReturnType<
+      typeof mockServices.permissions
+    >,
+    asked,
+  };
 }
 
-async function appWith(options: { allow: boolean; permissions?: ReturnType<typeof mockServices.permissions> }) {
+async function appWith(options: {
+  allow: boolean;
+  permissions?: ReturnType<typeof mockServices.permissions>;
+}) {
   const statusChains: jest.Mocked<StatusChainService> = {
     getStatusChain: jest.fn(async entity => ({
       entityRef: `resource:default/${entity.metadata.name}`,
@@ -90,13 +104,26 @@ describe('createRouter', () => {
 
   it('decides both permissions on the entity, and refuses the raw objects without objects.read', async () => {
     const policy = policyAllowing(['kratix.dynamodb.status.read']);
-    const { app, statusChains } = await appWith({ allow: true, permissions: policy.permissions });
-    expect((await request(app).get('/status/default/resource/orders')).status).toBe(200);
-    const res = await request(app).get('/status/default/resource/orders?objects=true');
+    const { app, statusChains } = await appWith({
+      allow: true,
+      permissions: policy.permissions,
+    });
+    expect(
+      (await request(app).get('/status/default/resource/orders')).status,
+    ).toBe(200);
+    const res = await request(app).get(
+      '/status/default/resource/orders?objects=true',
+    );
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('kratix.dynamodb.objects.read');
     expect(statusChains.getStatusChain).toHaveBeenCalledTimes(1);
-    expect(policy.asked).toContainEqual({ name: 'kratix.dynamodb.status.read', resourceRef: 'resource:default/orders' });
-    expect(policy.asked).toContainEqual({ name: 'kratix.dynamodb.objects.read', resourceRef: 'resource:default/orders' });
+    expect(policy.asked).toContainEqual({
+      name: 'kratix.dynamodb.status.read',
+      resourceRef: 'resource:default/orders',
+    });
+    expect(policy.asked).toContainEqual({
+      name: 'kratix.dynamodb.objects.read',
+      resourceRef: 'resource:default/orders',
+    });
   });
 });

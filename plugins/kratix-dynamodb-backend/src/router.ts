@@ -2,11 +2,17 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { kratixDynamodbObjectsReadPermission, kratixDynamodbStatusReadPermission } from '@kratix-dynamodb/common';
+import {
+  kratixDynamodbObjectsReadPermission,
+  kratixDynamodbStatusReadPermission,
+} from '@kratix-dynamodb/common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { StatusChainService } from './services/StatusChainService';
@@ -18,7 +24,9 @@ export type RouterOptions = {
   statusChains: StatusChainService;
 };
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, catalog, statusChains } = options;
   const router = Router();
   router.use(express.json());
@@ -28,7 +36,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/status/:namespace/:kind/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
 
     // Read the entity as the caller: an entity they cannot see is simply not found.
     const ref = stringifyEntityRef(req.params as CompoundEntityRef);
@@ -42,15 +52,26 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const [status, objects] = await permissions.authorize(
       [
         { permission: kratixDynamodbStatusReadPermission, resourceRef: ref },
-        ...(includeObjects ? [{ permission: kratixDynamodbObjectsReadPermission, resourceRef: ref }] : []),
+        ...(includeObjects
+          ? [
+              {
+                permission: kratixDynamodbObjectsReadPermission,
+                resourceRef: ref,
+              },
+            ]
+          : []),
       ],
       { credentials },
     );
     if (status.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not read the status of ${ref} (${kratixDynamodbStatusReadPermission.name})`);
+      throw new NotAllowedError(
+        `You may not read the status of ${ref} (${kratixDynamodbStatusReadPermission.name})`,
+      );
     }
     if (includeObjects && objects?.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not read the cluster objects behind ${ref} (${kratixDynamodbObjectsReadPermission.name})`);
+      throw new NotAllowedError(
+        `You may not read the cluster objects behind ${ref} (${kratixDynamodbObjectsReadPermission.name})`,
+      );
     }
     res.json(await statusChains.getStatusChain(entity, { includeObjects }));
   });

@@ -31,6 +31,10 @@ export function entityRefOfClusterObject(
  * also how the status route knows that an entity's link to that object came from the provider.
  * @public
  */
-export function clusterObjectLocation(cluster: string, namespace: string | undefined, name: string): string {
+export function clusterObjectLocation(
+  cluster: string,
+  namespace: string | undefined,
+  name: string,
+): string {
   return `url:kubernetes://${cluster}/${namespace ?? 'default'}/${name}`;
 }

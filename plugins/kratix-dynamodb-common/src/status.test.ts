@@ -2,8 +2,16 @@ import { overallState } from './status';
 
 describe('overallState', () => {
   it('is the worst state of the chain', () => {
-    expect(overallState([{ state: 'ok' }, { state: 'error' }, { state: 'progressing' }])).toBe('error');
-    expect(overallState([{ state: 'ok' }, { state: 'progressing' }])).toBe('progressing');
+    expect(
+      overallState([
+        { state: 'ok' },
+        { state: 'error' },
+        { state: 'progressing' },
+      ]),
+    ).toBe('error');
+    expect(overallState([{ state: 'ok' }, { state: 'progressing' }])).toBe(
+      'progressing',
+    );
     expect(overallState([{ state: 'ok' }, { state: 'skipped' }])).toBe('ok');
   });
 

@@ -11,9 +11,19 @@ const CONFIG_MAP = { group: '', version: 'v1', kind: 'ConfigMap' };
 describe('ClusterClientFactory', () => {
   it('fails at start-up, naming the cluster and the value, for an auth provider that would not work', () => {
     const factory = (authProvider: string) => () =>
-      ClusterClientFactory.fromConfig(new ConfigReader({ kratixDynamodb: { clusters: [{ name: 'prod', url: 'https://k', authProvider }] } }));
-    expect(factory('kerberos')).toThrow(/cluster 'prod': unknown authProvider 'kerberos'/);
-    expect(factory('oidc')).toThrow(/cluster 'prod': authProvider 'oidc' signs in as each user/);
+      ClusterClientFactory.fromConfig(
+        new ConfigReader({
+          kratixDynamodb: {
+            clusters: [{ name: 'prod', url: 'https://k', authProvider }],
+          },
+        }),
+      );
+    expect(factory('kerberos')).toThrow(
+      /cluster 'prod': unknown authProvider 'kerberos'/,
+    );
+    expect(factory('oidc')).toThrow(
+      /cluster 'prod': authProvider 'oidc' signs in as each user/,
+    );
     expect(factory('google')).toThrow(/cluster 'prod': authProvider 'google'/);
     expect(factory('aws')).not.toThrow();
   });
@@ -21,20 +31,37 @@ describe('ClusterClientFactory', () => {
   it('refuses a cluster that an added strategy finds invalid', () => {
     const strict: AuthenticationStrategy = {
       getCredential: async () => ({ type: 'anonymous' }),
-      validateCluster: metadata => (metadata.team ? [] : [new Error('authMetadata.team is required')]),
+      validateCluster: metadata =>
+        metadata.team ? [] : [new Error('authMetadata.team is required')],
       presentAuthMetadata: () => ({}),
     };
     expect(() =>
-      ClusterClientFactory.fromConfig(new ConfigReader({ kratixDynamodb: { clusters: [{ name: 'x', url: 'https://k', authProvider: 'team-vault' }] } }), {
-        authStrategies: { 'team-vault': strict },
-      }),
-    ).toThrow(/cluster 'x': authProvider 'team-vault': authMetadata.team is required/);
+      ClusterClientFactory.fromConfig(
+        new ConfigReader({
+          kratixDynamodb: {
+            clusters: [
+              { name: 'x', url: 'https://k', authProvider: 'team-vault' },
+            ],
+          },
+        }),
+        {
+          authStrategies: { 'team-vault': strict },
+        },
+      ),
+    ).toThrow(
+      /cluster 'x': authProvider 'team-vault': authMetadata.team is required/,
+    );
   });
 
   describe('against the sandbox', () => {
     let sandbox: Sandbox;
     beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0, dynamodbPort: 0, kubeconfigPath: false, controllers: false });
+      sandbox = await startSandbox({
+        port: 0,
+        dynamodbPort: 0,
+        kubeconfigPath: false,
+        controllers: false,
+      });
     });
     afterAll(() => sandbox.stop());
 
@@ -50,11 +77,22 @@ describe('ClusterClientFactory', () => {
         presentAuthMetadata: () => ({}),
       };
       const clients = ClusterClientFactory.fromConfig(
-        new ConfigReader({ kratixDynamodb: { clusters: [{ name: 'sandbox', url: sandbox.plainHttpUrl, authProvider: 'vault' }] } }),
+        new ConfigReader({
+          kratixDynamodb: {
+            clusters: [
+              {
+                name: 'sandbox',
+                url: sandbox.plainHttpUrl,
+                authProvider: 'vault',
+              },
+            ],
+          },
+        }),
         { authStrategies: { vault: rotating } },
       );
       const client = await clients.forCluster('sandbox');
-      for (let i = 0; i < 3; i++) await client.list(CONFIG_MAP, { namespace: 'default' });
+      for (let i = 0; i < 3; i++)
+        await client.list(CONFIG_MAP, { namespace: 'default' });
       // Discovery once, then three lists: each request asked for its own credential.
       expect(issued).toHaveLength(4);
     });
@@ -64,13 +102,25 @@ describe('ClusterClientFactory', () => {
         new ConfigReader({
           kubernetes: {
             clusterLocatorMethods: [
-              { type: 'config', clusters: [{ name: 'k8s', url: sandbox.plainHttpUrl, authProvider: 'serviceAccount', serviceAccountToken: sandbox.token }] },
+              {
+                type: 'config',
+                clusters: [
+                  {
+                    name: 'k8s',
+                    url: sandbox.plainHttpUrl,
+                    authProvider: 'serviceAccount',
+                    serviceAccountToken: sandbox.token,
+                  },
+                ],
+              },
             ],
           },
         }),
       );
       const client = await clients.forCluster('k8s');
-      expect((await client.list(CONFIG_MAP, { namespace: 'default' })).items).toBeDefined();
+      expect(
+        (await client.list(CONFIG_MAP, { namespace: 'default' })).items,
+      ).toBeDefined();
     });
   });
 });

@@ -30,10 +30,16 @@ export class ClusterClientFactory {
 
   /** The clusters of the app's config; an auth provider that cannot work fails here, at start-up. */
   static fromConfig(config: Config, options: ClusterClientFactoryOptions = {}) {
-    return new ClusterClientFactory(readClusterConfigs(config), { ...options, config });
+    return new ClusterClientFactory(readClusterConfigs(config), {
+      ...options,
+      config,
+    });
   }
 
-  constructor(clusters: ClusterConfig[], options: ClusterClientFactoryOptions & { config?: Config } = {}) {
+  constructor(
+    clusters: ClusterConfig[],
+    options: ClusterClientFactoryOptions & { config?: Config } = {},
+  ) {
     const { authStrategies = {}, logger, config, ...tuning } = options;
     checkAuthProviders(clusters, authStrategies);
     this.#clusters = new Map(clusters.map(c => [c.name, c]));
@@ -54,7 +60,9 @@ export class ClusterClientFactory {
     const cluster = this.#clusters.get(name);
     if (!cluster) {
       const known = this.clusterNames().join(', ') || 'none';
-      throw new InputError(`Unknown cluster '${name}'. Configured clusters: ${known}`);
+      throw new InputError(
+        `Unknown cluster '${name}'. Configured clusters: ${known}`,
+      );
     }
     let client = this.#clients.get(name);
     if (!client) {
@@ -64,7 +72,11 @@ export class ClusterClientFactory {
           logger: this.#logger,
           strategies: this.#strategies,
         });
-        return new KubernetesClient({ ...this.#tuning, cluster: name, connection });
+        return new KubernetesClient({
+          ...this.#tuning,
+          cluster: name,
+          connection,
+        });
       })();
       client.catch(() => this.#clients.delete(name));
       this.#clients.set(name, client);

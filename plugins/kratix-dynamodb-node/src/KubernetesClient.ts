@@ -1,4 +1,8 @@
-import { InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { GroupVersionKind } from '@kratix-dynamodb/common';
 import { apiNotInstalledMessage } from './apiNotInstalledMessage';
 import {
@@ -7,7 +11,11 @@ import {
   streamLines,
   TransportError,
 } from './httpTransport';
-import { isRetryable, KubernetesStatus, toBackstageError } from './kubernetesErrors';
+import {
+  isRetryable,
+  KubernetesStatus,
+  toBackstageError,
+} from './kubernetesErrors';
 import { assertNamespace, assertObjectName } from './objectNames';
 
 /** A Kubernetes object as the API server returns it. */
@@ -31,9 +39,15 @@ export type KubernetesObject = {
 };
 
 /** The result of discovery: how the server names a kind in URLs. */
-export type ResolvedResource = GroupVersionKind & { plural: string; namespaced: boolean };
+export type ResolvedResource = GroupVersionKind & {
+  plural: string;
+  namespaced: boolean;
+};
 
-export type WatchEvent = { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'; object: KubernetesObject };
+export type WatchEvent = {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: KubernetesObject;
+};
 
 export type KubernetesClientOptions = {
   cluster: string;
@@ -62,7 +76,8 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 function withQuery(path: string, query: RequestOptions['query']): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) params.set(k, v);
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (v !== undefined) params.set(k, v);
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
@@ -89,11 +104,19 @@ export class KubernetesClient {
   }
 
   /** Sends one request, retrying transient failures; answers parsed JSON. */
-  async request<T>(method: string, path: string, options: RequestOptions): Promise<T> {
-    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  async request<T>(
+    method: string,
+    path: string,
+    options: RequestOptions,
+  ): Promise<T> {
+    const body =
+      options.body === undefined ? undefined : JSON.stringify(options.body);
     const headers: Record<string, string> = {};
-    if (body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
-    let lastError: Error = new ServiceUnavailableError(`No request was sent to cluster '${this.cluster}'`);
+    if (body !== undefined)
+      headers['Content-Type'] = options.contentType ?? 'application/json';
+    let lastError: Error = new ServiceUnavailableError(
+      `No request was sent to cluster '${this.cluster}'`,
+    );
     for (let attempt = 1; attempt <= this.#attempts; attempt++) {
       if (attempt > 1) await sleep(this.#backoffMs * 2 ** (attempt - 2));
       let status: number | undefined;
@@ -106,7 +129,8 @@ export class KubernetesClient {
           timeoutMs: options.timeoutMs ?? this.#timeoutMs,
         });
         status = res.status;
-        if (res.status < 400) return (res.body ? JSON.parse(res.body) : undefined) as T;
+        if (res.status < 400)
+          return (res.body ? JSON.parse(res.body) : undefined) as T;
         lastError = toBackstageError(res.status, parseStatus(res.body), {
           cluster: this.cluster,
           action: options.action,
@@ -137,18 +161,26 @@ export class KubernetesClient {
   }
 
   async #discover(gvk: GroupVersionKind): Promise<ResolvedResource> {
-    const path = gvk.group ? `/apis/${gvk.group}/${gvk.version}` : `/api/${gvk.version}`;
-    let list: { resources?: Array<{ name: string; kind: string; namespaced: boolean }> };
+    const path = gvk.group
+      ? `/apis/${gvk.group}/${gvk.version}`
+      : `/api/${gvk.version}`;
+    let list: {
+      resources?: Array<{ name: string; kind: string; namespaced: boolean }>;
+    };
     try {
       list = await this.request('GET', path, {
         action: `discover the ${gvk.group || 'core'}/${gvk.version} API`,
       });
     } catch (e) {
-      if (e instanceof NotFoundError) throw new NotFoundError(apiNotInstalledMessage(this.cluster, gvk));
+      if (e instanceof NotFoundError)
+        throw new NotFoundError(apiNotInstalledMessage(this.cluster, gvk));
       throw e;
     }
-    const resource = list.resources?.find(r => r.kind === gvk.kind && !r.name.includes('/'));
-    if (!resource) throw new NotFoundError(apiNotInstalledMessage(this.cluster, gvk));
+    const resource = list.resources?.find(
+      r => r.kind === gvk.kind && !r.name.includes('/'),
+    );
+    if (!resource)
+      throw new NotFoundError(apiNotInstalledMessage(this.cluster, gvk));
     return { ...gvk, plural: resource.name, namespaced: resource.namespaced };
   }
 
@@ -156,7 +188,12 @@ export class KubernetesClient {
    * Checked before any request: a name like '.', '..' or 'a%2Fb' would otherwise change which
    * URL is called (a GET becoming a LIST, a DELETE a collection delete).
    */
-  #checkNames(gvk: GroupVersionKind, namespace: string | undefined, name: string | undefined, named: boolean) {
+  #checkNames(
+    gvk: GroupVersionKind,
+    namespace: string | undefined,
+    name: string | undefined,
+    named: boolean,
+  ) {
     if (namespace !== undefined) assertNamespace('namespace', namespace);
     if (named) assertObjectName('name', gvk.kind, name);
   }
@@ -164,19 +201,30 @@ export class KubernetesClient {
   async #path(gvk: GroupVersionKind, namespace?: string, name?: string) {
     this.#checkNames(gvk, namespace, name, name !== undefined);
     const r = await this.resolve(gvk);
-    const base = gvk.group ? `/apis/${gvk.group}/${gvk.version}` : `/api/${gvk.version}`;
-    const ns = r.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+    const base = gvk.group
+      ? `/apis/${gvk.group}/${gvk.version}`
+      : `/api/${gvk.version}`;
+    const ns =
+      r.namespaced && namespace
+        ? `/namespaces/${encodeURIComponent(namespace)}`
+        : '';
     const obj = name ? `/${encodeURIComponent(name)}` : '';
     return { path: `${base}${ns}/${r.plural}${obj}`, resource: r };
   }
 
   #describe(r: ResolvedResource, namespace: string | undefined, name: string) {
     const kind = r.group ? `${r.plural}.${r.group}` : r.plural;
-    return `${kind} "${name}"${r.namespaced && namespace ? ` in namespace ${namespace}` : ''}`;
+    return `${kind} "${name}"${
+      r.namespaced && namespace ? ` in namespace ${namespace}` : ''
+    }`;
   }
 
   /** The object, or undefined when it does not exist. */
-  async get(gvk: GroupVersionKind, namespace: string | undefined, name: string) {
+  async get(
+    gvk: GroupVersionKind,
+    namespace: string | undefined,
+    name: string,
+  ) {
     this.#checkNames(gvk, namespace, name, true);
     const { path, resource } = await this.#path(gvk, namespace, name);
     try {
@@ -190,27 +238,45 @@ export class KubernetesClient {
     }
   }
 
-  async list(gvk: GroupVersionKind, options: { namespace?: string; labelSelector?: string } = {}) {
+  async list(
+    gvk: GroupVersionKind,
+    options: { namespace?: string; labelSelector?: string } = {},
+  ) {
     const { path, resource } = await this.#path(gvk, options.namespace);
-    return this.request<{ items: KubernetesObject[]; metadata: { resourceVersion?: string } }>('GET', path, {
+    return this.request<{
+      items: KubernetesObject[];
+      metadata: { resourceVersion?: string };
+    }>('GET', path, {
       query: { labelSelector: options.labelSelector },
       action: `list ${resource.plural}`,
     });
   }
 
-  async create(gvk: GroupVersionKind, object: KubernetesObject, options: { dryRun?: boolean; fieldManager?: string } = {}) {
+  async create(
+    gvk: GroupVersionKind,
+    object: KubernetesObject,
+    options: { dryRun?: boolean; fieldManager?: string } = {},
+  ) {
     const { namespace, name } = object.metadata;
     this.#checkNames(gvk, namespace, name, true);
     const { path, resource } = await this.#path(gvk, namespace);
     return this.request<KubernetesObject>('POST', path, {
       body: object,
-      query: { dryRun: options.dryRun ? 'All' : undefined, fieldManager: options.fieldManager },
+      query: {
+        dryRun: options.dryRun ? 'All' : undefined,
+        fieldManager: options.fieldManager,
+      },
       action: `create ${resource.plural}`,
       object: this.#describe(resource, namespace, name),
     });
   }
 
-  async mergePatch(gvk: GroupVersionKind, namespace: string | undefined, name: string, patch: unknown) {
+  async mergePatch(
+    gvk: GroupVersionKind,
+    namespace: string | undefined,
+    name: string,
+    patch: unknown,
+  ) {
     this.#checkNames(gvk, namespace, name, true);
     const { path, resource } = await this.#path(gvk, namespace, name);
     return this.request<KubernetesObject>('PATCH', path, {
@@ -221,7 +287,11 @@ export class KubernetesClient {
     });
   }
 
-  async delete(gvk: GroupVersionKind, namespace: string | undefined, name: string) {
+  async delete(
+    gvk: GroupVersionKind,
+    namespace: string | undefined,
+    name: string,
+  ) {
     this.#checkNames(gvk, namespace, name, true);
     const { path, resource } = await this.#path(gvk, namespace, name);
     await this.request('DELETE', path, {
@@ -252,7 +322,10 @@ export class KubernetesClient {
       resourceVersion: options.resourceVersion,
       labelSelector: options.labelSelector,
       allowWatchBookmarks: 'true',
-      timeoutSeconds: options.timeoutSeconds === undefined ? undefined : String(options.timeoutSeconds),
+      timeoutSeconds:
+        options.timeoutSeconds === undefined
+          ? undefined
+          : String(options.timeoutSeconds),
     });
     const onLine = (line: string) => {
       let event: WatchEvent;
@@ -269,7 +342,10 @@ export class KubernetesClient {
     const onRefused = (error?: Error) =>
       onEnd(
         error instanceof TransportError && error.status === 403
-          ? new TransportError(`Not permitted to watch ${resource.plural} on cluster '${this.cluster}': ${error.message}`, 403)
+          ? new TransportError(
+              `Not permitted to watch ${resource.plural} on cluster '${this.cluster}': ${error.message}`,
+              403,
+            )
           : error,
       );
     return streamLines(this.#connection, query, onLine, onRefused);
@@ -280,17 +356,34 @@ export class KubernetesClient {
    * so no URL from user data is ever fetched directly. The app is the tenant's code, so its
    * answer is bounded: `timeoutMs` for the whole exchange and PROXY_MAX_BODY_BYTES.
    */
-  async proxyGet(namespace: string, service: string, port: number | string, path: string, timeoutMs: number) {
+  async proxyGet(
+    namespace: string,
+    service: string,
+    port: number | string,
+    path: string,
+    timeoutMs: number,
+  ) {
     assertNamespace('namespace', namespace);
     assertObjectName('service', 'Service', service);
     assertServicePort(port);
     assertProxyPath(path);
-    const target = `/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(
+    const target = `/api/v1/namespaces/${encodeURIComponent(
+      namespace,
+    )}/services/${encodeURIComponent(
       `${service}:${port}`,
     )}/proxy/${path.replace(/^\/+/, '')}`;
     const started = Date.now();
-    const res = await sendRequest(this.#connection, { method: 'GET', path: target, timeoutMs, maxBodyBytes: PROXY_MAX_BODY_BYTES });
-    return { status: res.status, body: res.body, latencyMs: Date.now() - started };
+    const res = await sendRequest(this.#connection, {
+      method: 'GET',
+      path: target,
+      timeoutMs,
+      maxBodyBytes: PROXY_MAX_BODY_BYTES,
+    });
+    return {
+      status: res.status,
+      body: res.body,
+      latencyMs: Date.now() - started,
+    };
   }
 }
 
@@ -300,14 +393,24 @@ function assertServicePort(port: number | string) {
     typeof port === 'number'
       ? Number.isInteger(port) && port > 0 && port < 65536
       : /^(\d{1,5}|[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?)$/.test(port);
-  if (!ok) throw new InputError(`port ${JSON.stringify(port)} is not a valid Service port number or name`);
+  if (!ok)
+    throw new InputError(
+      `port ${JSON.stringify(port)} is not a valid Service port number or name`,
+    );
 }
 
 /** Plain path segments only: a '..' would climb out of the service proxy into the API itself. */
 function assertProxyPath(path: string) {
   const segments = path.replace(/^\/+/, '').split('/');
-  if (!/^[A-Za-z0-9._~\-/]*$/.test(path) || segments.some(s => s === '.' || s === '..'))
-    throw new InputError(`path ${JSON.stringify(path)} is not a plain URL path (letters, digits, "-", "_", "~", "." and "/", no "." or ".." segments)`);
+  if (
+    !/^[A-Za-z0-9._~\-/]*$/.test(path) ||
+    segments.some(s => s === '.' || s === '..')
+  )
+    throw new InputError(
+      `path ${JSON.stringify(
+        path,
+      )} is not a plain URL path (letters, digits, "-", "_", "~", "." and "/", no "." or ".." segments)`,
+    );
 }
 
 function parseStatus(body: string): KubernetesStatus | undefined {

@@ -10,7 +10,10 @@ import {
  * What it means, in the platform's words, that an API group is missing from a cluster:
  * a 404 on `/apis/<group>/<version>` says which piece of the platform is not installed.
  */
-export function apiNotInstalledMessage(cluster: string, gvk: GroupVersionKind): string {
+export function apiNotInstalledMessage(
+  cluster: string,
+  gvk: GroupVersionKind,
+): string {
   switch (gvk.group) {
     case KRATIX_PROMISE_GVK.group:
       return `Kratix is not installed on cluster '${cluster}' (no ${gvk.group} API)`;

@@ -28,9 +28,16 @@ export type ClusterConfig = {
 
 /** `authMetadata` as the Kubernetes plugin reads it: its keys hold dots, so it is read whole. */
 function metadataOf(cluster: Config): Record<string, string> {
-  const raw = cluster.getOptional<Record<string, unknown>>('authMetadata') ?? {};
-  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, String(value)]));
+  const raw =
+    cluster.getOptional<Record<string, unknown>>('authMetadata') ?? {};
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, String(value)]),
+  );
 }
+
+const LOCAL_PROXY_URL = 'http://localhost:8001';
+const isLocalProxy = (auth: ClusterAuth) =>
+  auth.type === 'provider' && auth.provider === 'localKubectlProxy';
 
 function readOwnAuth(cluster: Config, name: string): ClusterAuth {
   const auth = cluster.getOptionalConfig('auth');
@@ -38,25 +45,47 @@ function readOwnAuth(cluster: Config, name: string): ClusterAuth {
   const kubeconfig = auth?.getOptionalConfig('kubeconfig');
   const inCluster = auth?.getOptionalBoolean('inCluster') === true;
   const provider = cluster.getOptionalString('authProvider');
-  const chosen = [token !== undefined, kubeconfig !== undefined, inCluster, provider !== undefined].filter(Boolean);
+  const chosen = [
+    token !== undefined,
+    kubeconfig !== undefined,
+    inCluster,
+    provider !== undefined,
+  ].filter(Boolean);
   if (chosen.length !== 1) {
     throw new InputError(
       `kratixDynamodb cluster '${name}': set exactly one of auth.serviceAccountToken, auth.kubeconfig, auth.inCluster and authProvider` +
         ' (authProvider: localKubectlProxy for an unauthenticated local proxy)',
     );
   }
-  if (token !== undefined) return { type: 'provider', provider: 'serviceAccount', metadata: { serviceAccountToken: token } };
-  if (kubeconfig) return { type: 'kubeconfig', path: kubeconfig.getString('path'), context: kubeconfig.getOptionalString('context') };
+  if (token !== undefined)
+    return {
+      type: 'provider',
+      provider: 'serviceAccount',
+      metadata: { serviceAccountToken: token },
+    };
+  if (kubeconfig)
+    return {
+      type: 'kubeconfig',
+      path: kubeconfig.getString('path'),
+      context: kubeconfig.getOptionalString('context'),
+    };
   if (inCluster) return { type: 'inCluster' };
-  return { type: 'provider', provider: provider!, metadata: metadataOf(cluster) };
+  return {
+    type: 'provider',
+    provider: provider!,
+    metadata: metadataOf(cluster),
+  };
 }
 
 function readOwnClusters(configs: Config[]): ClusterConfig[] {
   return configs.map(cluster => {
     const name = cluster.getString('name');
     const auth = readOwnAuth(cluster, name);
-    const url = cluster.getOptionalString('url') ?? (isLocalProxy(auth) ? LOCAL_PROXY_URL : undefined);
-    if (!url && auth.type === 'provider') throw new InputError(`kratixDynamodb cluster '${name}' needs a url`);
+    const url =
+      cluster.getOptionalString('url') ??
+      (isLocalProxy(auth) ? LOCAL_PROXY_URL : undefined);
+    if (!url && auth.type === 'provider')
+      throw new InputError(`kratixDynamodb cluster '${name}' needs a url`);
     return {
       name,
       url,
@@ -67,9 +96,6 @@ function readOwnClusters(configs: Config[]): ClusterConfig[] {
     };
   });
 }
-
-const LOCAL_PROXY_URL = 'http://localhost:8001';
-const isLocalProxy = (auth: ClusterAuth) => auth.type === 'provider' && auth.provider === 'localKubectlProxy';
 
 /**
  * Fields the Kubernetes plugin still accepts beside `authMetadata`, and the metadata keys they
@@ -90,21 +116,37 @@ const LEGACY_METADATA_FIELDS: Record<string, string> = {
  * `kratixDynamodb.clusters` to be used here.
  */
 function readKubernetesPluginClusters(config: Config): ClusterConfig[] {
-  const locators = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  const locators =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   return locators.flatMap((locator): ClusterConfig[] => {
     const type = locator.getString('type');
     if (type === 'localKubectlProxy') {
-      return [{ name: 'local', url: LOCAL_PROXY_URL, auth: { type: 'provider', provider: 'localKubectlProxy', metadata: {} }, skipTLSVerify: false } satisfies ClusterConfig];
+      return [
+        {
+          name: 'local',
+          url: LOCAL_PROXY_URL,
+          auth: {
+            type: 'provider',
+            provider: 'localKubectlProxy',
+            metadata: {},
+          },
+          skipTLSVerify: false,
+        } satisfies ClusterConfig,
+      ];
     }
     if (type !== 'config') return [];
     return (locator.getOptionalConfigArray('clusters') ?? []).map(cluster => {
       const name = cluster.getString('name');
       const provider = cluster.getOptionalString('authProvider');
-      if (!provider) throw new InputError(`kubernetes cluster '${name}' has no authProvider`);
+      if (!provider)
+        throw new InputError(
+          `kubernetes cluster '${name}' has no authProvider`,
+        );
       const metadata = metadataOf(cluster);
       for (const [field, key] of Object.entries(LEGACY_METADATA_FIELDS)) {
         const value = cluster.getOptionalString(field);
-        if (value !== undefined && metadata[key] === undefined) metadata[key] = value;
+        if (value !== undefined && metadata[key] === undefined)
+          metadata[key] = value;
       }
       return {
         name,
@@ -124,11 +166,15 @@ function readKubernetesPluginClusters(config: Config): ClusterConfig[] {
  */
 export function readClusterConfigs(config: Config): ClusterConfig[] {
   const own = config.getOptionalConfigArray('kratixDynamodb.clusters');
-  const clusters = own ? readOwnClusters(own) : readKubernetesPluginClusters(config);
+  const clusters = own
+    ? readOwnClusters(own)
+    : readKubernetesPluginClusters(config);
   const seen = new Set<string>();
   for (const cluster of clusters) {
     if (seen.has(cluster.name)) {
-      throw new InputError(`kratixDynamodb cluster '${cluster.name}' is configured twice`);
+      throw new InputError(
+        `kratixDynamodb cluster '${cluster.name}' is configured twice`,
+      );
     }
     seen.add(cluster.name);
   }

@@ -41,7 +41,11 @@ export type HttpRequest = {
 /** Enough for a list of thousands of objects; an answer past it is a fault, not data. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-export type HttpResponse = { status: number; body: string; contentType?: string };
+export type HttpResponse = {
+  status: number;
+  body: string;
+  contentType?: string;
+};
 
 /**
  * A failure before any usable answer arrived: refused, reset, timed out, or (for a watch) an
@@ -63,12 +67,18 @@ export function requestUrl(server: string, path: string): URL {
 
 async function requestOptions(connection: ClusterConnection, req: HttpRequest) {
   const url = requestUrl(connection.server, req.path);
-  const credentials = connection.credentials ? await connection.credentials() : { headers: connection.headers ?? {} };
+  const credentials = connection.credentials
+    ? await connection.credentials()
+    : { headers: connection.headers ?? {} };
   return {
     url,
     options: {
       method: req.method,
-      headers: { Accept: 'application/json', ...credentials.headers, ...req.headers },
+      headers: {
+        Accept: 'application/json',
+        ...credentials.headers,
+        ...req.headers,
+      },
       ca: connection.ca,
       cert: credentials.cert,
       key: credentials.key,
@@ -84,12 +94,17 @@ function transportFor(url: URL) {
 }
 
 /** One HTTP exchange with the API server, bounded in time (`timeoutMs`) and size (`maxBodyBytes`). */
-export async function sendRequest(connection: ClusterConnection, req: HttpRequest): Promise<HttpResponse> {
+export async function sendRequest(
+  connection: ClusterConnection,
+  req: HttpRequest,
+): Promise<HttpResponse> {
   let prepared: Awaited<ReturnType<typeof requestOptions>>;
   try {
     prepared = await requestOptions(connection, req);
   } catch (e) {
-    throw new TransportError(`could not obtain credentials: ${(e as Error).message}`);
+    throw new TransportError(
+      `could not obtain credentials: ${(e as Error).message}`,
+    );
   }
   const { url, options } = prepared;
   const maxBodyBytes = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -104,7 +119,9 @@ export async function sendRequest(connection: ClusterConnection, req: HttpReques
       outcome();
     };
     const fail = (e: Error) =>
-      settle(() => reject(e instanceof TransportError ? e : new TransportError(e.message)));
+      settle(() =>
+        reject(e instanceof TransportError ? e : new TransportError(e.message)),
+      );
     const request = transportFor(url).request(url, options, response => {
       const chunks: Buffer[] = [];
       let received = 0;
@@ -163,8 +180,14 @@ export async function streamLines(
   onLine: (line: string) => void,
   onEnd: (error?: Error) => void,
 ): Promise<{ close: () => void }> {
-  const { url, options } = await requestOptions(connection, { method: 'GET', path, timeoutMs: 0 }).catch(e => {
-    throw new TransportError(`could not obtain credentials: ${(e as Error).message}`);
+  const { url, options } = await requestOptions(connection, {
+    method: 'GET',
+    path,
+    timeoutMs: 0,
+  }).catch(e => {
+    throw new TransportError(
+      `could not obtain credentials: ${(e as Error).message}`,
+    );
   });
   let ended = false;
   const end = (error?: Error) => {
@@ -185,7 +208,14 @@ export async function streamLines(
       });
       const refused = () => {
         const reason = statusMessage(body.slice(0, WATCH_ERROR_BODY_BYTES));
-        end(new TransportError(`watch answered HTTP ${response.statusCode}${reason ? `: ${reason}` : ''}`, response.statusCode));
+        end(
+          new TransportError(
+            `watch answered HTTP ${response.statusCode}${
+              reason ? `: ${reason}` : ''
+            }`,
+            response.statusCode,
+          ),
+        );
       };
       response.on('end', refused);
       response.on('error', refused);
@@ -208,5 +238,10 @@ export async function streamLines(
   });
   request.on('error', e => end(e));
   request.end();
-  return { close: () => { ended = true; request.destroy(); } };
+  return {
+    close: () => {
+      ended = true;
+      request.destroy();
+    },
+  };
 }

@@ -23,8 +23,14 @@ export type {
   InformerState,
 } from './informers/ObjectInformer';
 export { ClusterInformers } from './informers/ClusterInformers';
-export { createKratixClustersServiceFactory, kratixClustersServiceRef } from './kratixClustersService';
-export type { KratixClustersService, KratixClustersServiceFactoryOptions } from './kratixClustersService';
+export {
+  createKratixClustersServiceFactory,
+  kratixClustersServiceRef,
+} from './kratixClustersService';
+export type {
+  KratixClustersService,
+  KratixClustersServiceFactoryOptions,
+} from './kratixClustersService';
 export type { AuthStrategies } from './auth/authStrategies';
 export type { ClusterClientFactoryOptions } from './ClusterClientFactory';
 export type { RequestCredentials } from './httpTransport';

@@ -16,7 +16,9 @@ import { InformerOptions } from './informers/ObjectInformer';
 function readInformerOptions(config: Config): InformerOptions {
   const watch = config.getOptionalConfig('kratixDynamodb.watch');
   const ms = (key: string) =>
-    watch?.has(key) ? durationToMilliseconds(readDurationFromConfig(watch, { key })) : undefined;
+    watch?.has(key)
+      ? durationToMilliseconds(readDurationFromConfig(watch, { key }))
+      : undefined;
   return { idleTimeoutMs: ms('idleTimeout'), maxBackoffMs: ms('maxBackoff') };
 }
 
@@ -30,6 +32,15 @@ export interface KratixClustersService {
   clients: ClusterClientFactory;
   informers: ClusterInformers;
 }
+
+/** @public */
+export const kratixClustersServiceRef = createServiceRef<KratixClustersService>(
+  {
+    id: 'kratix-dynamodb.clusters',
+    scope: 'root',
+    defaultFactory: async () => createKratixClustersServiceFactory(),
+  },
+);
 
 /** @public */
 export type KratixClustersServiceFactoryOptions = {
@@ -58,17 +69,17 @@ export function createKratixClustersServiceFactory(
     },
     factory({ config, logger, lifecycle }) {
       const pluginLogger = logger.child({ plugin: 'kratix-dynamodb' });
-      const clients = ClusterClientFactory.fromConfig(config, { authStrategies: options.authStrategies, logger: pluginLogger });
-      const informers = new ClusterInformers(clients, pluginLogger, readInformerOptions(config));
+      const clients = ClusterClientFactory.fromConfig(config, {
+        authStrategies: options.authStrategies,
+        logger: pluginLogger,
+      });
+      const informers = new ClusterInformers(
+        clients,
+        pluginLogger,
+        readInformerOptions(config),
+      );
       lifecycle.addShutdownHook(() => informers.stopAll());
       return { clients, informers };
     },
   });
 }
-
-/** @public */
-export const kratixClustersServiceRef = createServiceRef<KratixClustersService>({
-  id: 'kratix-dynamodb.clusters',
-  scope: 'root',
-  defaultFactory: async () => createKratixClustersServiceFactory(),
-});

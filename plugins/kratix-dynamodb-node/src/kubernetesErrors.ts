@@ -46,18 +46,28 @@ export function toBackstageError(
       );
     case 403:
       // The server's message names the identity and the verb/resource it lacks.
-      return new NotAllowedError(`Not permitted to ${context.action} ${where}: ${serverMessage}`);
+      return new NotAllowedError(
+        `Not permitted to ${context.action} ${where}: ${serverMessage}`,
+      );
     case 404:
-      return new NotFoundError(`${context.object ?? 'The object'} was not found ${where}`);
+      return new NotFoundError(
+        `${context.object ?? 'The object'} was not found ${where}`,
+      );
     case 409:
       return new ConflictError(
-        `${context.object ?? 'The object'} already exists or was changed meanwhile ${where}: ${serverMessage}`,
+        `${
+          context.object ?? 'The object'
+        } already exists or was changed meanwhile ${where}: ${serverMessage}`,
       );
     case 422: {
       const causes = status?.details?.causes ?? [];
-      const listed = causes.map(c => `${c.field ?? '(object)'}: ${c.message ?? c.reason}`).join('; ');
+      const listed = causes
+        .map(c => `${c.field ?? '(object)'}: ${c.message ?? c.reason}`)
+        .join('; ');
       return new InputError(
-        `Cluster '${context.cluster}' refused ${context.object ?? 'the object'}: ${listed || serverMessage}`,
+        `Cluster '${context.cluster}' refused ${
+          context.object ?? 'the object'
+        }: ${listed || serverMessage}`,
       );
     }
     default:
@@ -66,7 +76,9 @@ export function toBackstageError(
           `The API server of cluster '${context.cluster}' failed to ${context.action} (HTTP ${httpStatus}): ${serverMessage}`,
         );
       }
-      return new InputError(`Cluster '${context.cluster}' answered HTTP ${httpStatus} to ${context.action}: ${serverMessage}`);
+      return new InputError(
+        `Cluster '${context.cluster}' answered HTTP ${httpStatus} to ${context.action}: ${serverMessage}`,
+      );
   }
 }
 

@@ -4,7 +4,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
 import { KratixDynamodbClient } from './api/KratixDynamodbClient';
@@ -40,7 +43,9 @@ export const kratixDynamodbEntityCard = EntityCardBlueprint.make({
     type: 'content',
     filter: isKratixDynamoDBAvailable,
     loader: () =>
-      import('./components/KratixDynamoDBCard').then(m => <m.KratixDynamoDBCard />),
+      import('./components/KratixDynamoDBCard').then(m => (
+        <m.KratixDynamoDBCard />
+      )),
   },
 });
 
@@ -52,7 +57,9 @@ export const kratixDynamodbEntityContent = EntityContentBlueprint.make({
     title: 'DynamoDB',
     filter: isKratixDynamoDBAvailable,
     loader: () =>
-      import('./components/KratixDynamoDBContent').then(m => <m.KratixDynamoDBContent />),
+      import('./components/KratixDynamoDBContent').then(m => (
+        <m.KratixDynamoDBContent />
+      )),
   },
 });
 
@@ -60,7 +67,8 @@ export const kratixDynamodbEntityContent = EntityContentBlueprint.make({
 export const dynamoDBTableDesignerFormField = FormFieldBlueprint.make({
   name: 'dynamodb-table-designer',
   params: {
-    field: () => import('./scaffolder/formFields').then(m => m.dynamoDBTableDesignerField),
+    field: () =>
+      import('./scaffolder/formFields').then(m => m.dynamoDBTableDesignerField),
   },
 });
 
@@ -68,7 +76,8 @@ export const dynamoDBTableDesignerFormField = FormFieldBlueprint.make({
 export const kratixClusterPickerFormField = FormFieldBlueprint.make({
   name: 'kratix-cluster-picker',
   params: {
-    field: () => import('./scaffolder/formFields').then(m => m.kratixClusterPickerField),
+    field: () =>
+      import('./scaffolder/formFields').then(m => m.kratixClusterPickerField),
   },
 });
 
@@ -76,7 +85,10 @@ export const kratixClusterPickerFormField = FormFieldBlueprint.make({
 export const kubernetesNamespacePickerFormField = FormFieldBlueprint.make({
   name: 'kubernetes-namespace-picker',
   params: {
-    field: () => import('./scaffolder/formFields').then(m => m.kubernetesNamespacePickerField),
+    field: () =>
+      import('./scaffolder/formFields').then(
+        m => m.kubernetesNamespacePickerField,
+      ),
   },
 });
 

@@ -5,7 +5,11 @@
  *
  * @packageDocumentation
  */
-export { kratixDynamodbPlugin, EntityKratixDynamoDBCard, EntityKratixDynamoDBContent } from './plugin';
+export {
+  kratixDynamodbPlugin,
+  EntityKratixDynamoDBCard,
+  EntityKratixDynamoDBContent,
+} from './plugin';
 export { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
 export { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
 export type { KratixDynamodbApi } from './api/KratixDynamodbApi';
@@ -20,5 +24,11 @@ export { kratixClustersApiRef } from './api/KratixClustersApi';
 export type { KratixClustersApi } from './api/KratixClustersApi';
 export { KratixClustersClient } from './api/KratixClustersClient';
 export type { KubernetesNamespacePickerUiOptions } from './components/pickers';
-export { DynamoDBTableDesigner, DEFAULT_TABLE_DESIGN } from './components/DynamoDBTableDesigner';
-export type { TableDesign, DynamoDBTableDesignerUiOptions } from './components/DynamoDBTableDesigner';
+export {
+  DynamoDBTableDesigner,
+  DEFAULT_TABLE_DESIGN,
+} from './components/DynamoDBTableDesigner';
+export type {
+  TableDesign,
+  DynamoDBTableDesignerUiOptions,
+} from './components/DynamoDBTableDesigner';

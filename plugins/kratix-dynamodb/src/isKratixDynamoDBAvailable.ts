@@ -8,5 +8,7 @@ import { ANNOTATIONS } from '@kratix-dynamodb/common';
  */
 export function isKratixDynamoDBAvailable(entity: Entity): boolean {
   const annotations = entity.metadata.annotations ?? {};
-  return Boolean(annotations[ANNOTATIONS.request] || annotations[ANNOTATIONS.application]);
+  return Boolean(
+    annotations[ANNOTATIONS.request] || annotations[ANNOTATIONS.application],
+  );
 }

@@ -38,7 +38,10 @@ export const EntityKratixDynamoDBCard = kratixDynamodbPlugin.provide(
   createComponentExtension({
     name: 'EntityKratixDynamoDBCard',
     component: {
-      lazy: () => import('./components/KratixDynamoDBCard').then(m => m.KratixDynamoDBCard),
+      lazy: () =>
+        import('./components/KratixDynamoDBCard').then(
+          m => m.KratixDynamoDBCard,
+        ),
     },
   }),
 );
@@ -51,7 +54,10 @@ export const EntityKratixDynamoDBContent = kratixDynamodbPlugin.provide(
   createComponentExtension({
     name: 'EntityKratixDynamoDBContent',
     component: {
-      lazy: () => import('./components/KratixDynamoDBContent').then(m => m.KratixDynamoDBContent),
+      lazy: () =>
+        import('./components/KratixDynamoDBContent').then(
+          m => m.KratixDynamoDBContent,
+        ),
     },
   }),
 );

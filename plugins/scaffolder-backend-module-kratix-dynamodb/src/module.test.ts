@@ -22,7 +22,13 @@ async function startModuleOnly() {
       mockServices.rootConfig.factory({
         data: {
           kratixDynamodb: {
-            clusters: [{ name: 'sandbox', url: 'http://127.0.0.1:1', authProvider: 'localKubectlProxy' }],
+            clusters: [
+              {
+                name: 'sandbox',
+                url: 'http://127.0.0.1:1',
+                authProvider: 'localKubectlProxy',
+              },
+            ],
           },
         },
       }),

@@ -26,12 +26,22 @@ export const scaffolderModuleKratixDynamodb = createBackendModule({
         permissionsRegistry: coreServices.permissionsRegistry,
         clusters: kratixClustersServiceRef,
       },
-      async init({ scaffolder, config, permissions, permissionsRegistry, clusters }) {
+      async init({
+        scaffolder,
+        config,
+        permissions,
+        permissionsRegistry,
+        clusters,
+      }) {
         permissionsRegistry.addPermissions([
           kratixDynamodbRequestCreatePermission,
         ]);
         scaffolder.addActions(
-          ...createKratixDynamodbActions({ clients: clusters.clients, permissions, config }),
+          ...createKratixDynamodbActions({
+            clients: clusters.clients,
+            permissions,
+            config,
+          }),
         );
       },
     });

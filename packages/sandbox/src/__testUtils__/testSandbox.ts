@@ -210,10 +210,17 @@ export const WIDGETS = '/apis/example.io/v1/namespaces/default/widgets';
 /** A sandbox without controllers, serving the example Widget CRD: the API server on its own. */
 export async function startWidgetSandbox(): Promise<TestSandbox> {
   const sandbox = await startTestSandbox({ controllers: false });
-  const crd = await api(sandbox, 'POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', WIDGET_CRD);
+  const crd = await api(
+    sandbox,
+    'POST',
+    '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+    WIDGET_CRD,
+  );
   if (crd.status !== 201) {
     await sandbox.stop();
-    throw new Error(`could not create the test CRD: ${JSON.stringify(crd.body)}`);
+    throw new Error(
+      `could not create the test CRD: ${JSON.stringify(crd.body)}`,
+    );
   }
   return sandbox;
 }

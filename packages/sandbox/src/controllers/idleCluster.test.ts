@@ -1,4 +1,8 @@
-import { api, startTestSandbox, type TestSandbox } from '../__testUtils__/testSandbox';
+import {
+  api,
+  startTestSandbox,
+  type TestSandbox,
+} from '../__testUtils__/testSandbox';
 import { seedDynamoDBRequests } from '../seed/seedDynamoDBRequests';
 
 /*
@@ -12,7 +16,9 @@ const QUIET_MS = 5000;
 
 type ControllerMetrics = Record<string, { reconciles: number } | undefined>;
 
-async function reconcileCounts(sandbox: TestSandbox): Promise<Record<string, number>> {
+async function reconcileCounts(
+  sandbox: TestSandbox,
+): Promise<Record<string, number>> {
   const { body } = await api(sandbox, 'GET', '/sandbox/metrics');
   const controllers = body.controllers as ControllerMetrics;
   return Object.fromEntries(
@@ -24,14 +30,25 @@ async function reconcileCounts(sandbox: TestSandbox): Promise<Record<string, num
 }
 
 /** Waits until neither reconcile counts nor the store's revision move for `quietMs`. */
-async function settle(sandbox: TestSandbox, quietMs: number, timeoutMs: number) {
+async function settle(
+  sandbox: TestSandbox,
+  quietMs: number,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
-  let last = JSON.stringify([await reconcileCounts(sandbox), sandbox.operations.store.resourceVersion]);
+  let last = JSON.stringify([
+    await reconcileCounts(sandbox),
+    sandbox.operations.store.resourceVersion,
+  ]);
   let quietSince = Date.now();
   while (Date.now() - quietSince < quietMs) {
-    if (Date.now() > deadline) throw new Error(`still busy after ${timeoutMs} ms: ${last}`);
+    if (Date.now() > deadline)
+      throw new Error(`still busy after ${timeoutMs} ms: ${last}`);
     await new Promise(r => setTimeout(r, 200));
-    const now = JSON.stringify([await reconcileCounts(sandbox), sandbox.operations.store.resourceVersion]);
+    const now = JSON.stringify([
+      await reconcileCounts(sandbox),
+      sandbox.operations.store.resourceVersion,
+    ]);
     if (now !== last) {
       last = now;
       quietSince = Date.now();

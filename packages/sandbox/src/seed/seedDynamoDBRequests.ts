@@ -26,7 +26,9 @@ export function apiClient({ url, token }: SeedTarget) {
     });
     const text = await res.text();
     if (!res.ok)
-      throw new Error(`${method} ${apiPath}: ${res.status} ${text.slice(0, 300)}`);
+      throw new Error(
+        `${method} ${apiPath}: ${res.status} ${text.slice(0, 300)}`,
+      );
     return text ? JSON.parse(text) : undefined;
   };
 }
@@ -55,9 +57,12 @@ export async function applyDynamoDBPromise(
     ),
   );
   const promises = '/apis/platform.kratix.io/v1alpha1/promises';
-  const existing = await fetch(`${target.url}${promises}/${promise.metadata.name}`, {
-    headers: { Authorization: `Bearer ${target.token}` },
-  });
+  const existing = await fetch(
+    `${target.url}${promises}/${promise.metadata.name}`,
+    {
+      headers: { Authorization: `Bearer ${target.token}` },
+    },
+  );
   if (existing.status === 404) await call('POST', promises, promise);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -6,5 +6,8 @@ import { StatusChain } from '@kratix-dynamodb/common';
  * this service decides what the clusters say.
  */
 export interface StatusChainService {
-  getStatusChain(entity: Entity, options?: { includeObjects?: boolean }): Promise<StatusChain>;
+  getStatusChain(
+    entity: Entity,
+    options?: { includeObjects?: boolean },
+  ): Promise<StatusChain>;
 }

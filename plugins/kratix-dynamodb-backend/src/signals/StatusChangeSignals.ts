@@ -11,17 +11,22 @@ import {
   statusChangedChannel,
   StatusChangedMessage,
 } from '@kratix-dynamodb/common';
-import { ClusterInformers, InformerChange, KubernetesObject } from '@kratix-dynamodb/node';
+import {
+  ClusterInformers,
+  InformerChange,
+  KubernetesObject,
+} from '@kratix-dynamodb/node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 
 /** The kinds whose changes can change a chain, and the key of what each object links to. */
-const WATCHED_KINDS: Array<{ gvk: GroupVersionKind; labelSelector?: string }> = [
-  { gvk: KRATIX_PROMISE_GVK },
-  { gvk: DYNAMODB_REQUEST_GVK },
-  // The same selection as the status chain reads, so both share one informer.
-  { gvk: ACK_TABLE_GVK, labelSelector: ACK_TABLE_LABEL_SELECTOR },
-  { gvk: KUBEVELA_APPLICATION_GVK },
-];
+const WATCHED_KINDS: Array<{ gvk: GroupVersionKind; labelSelector?: string }> =
+  [
+    { gvk: KRATIX_PROMISE_GVK },
+    { gvk: DYNAMODB_REQUEST_GVK },
+    // The same selection as the status chain reads, so both share one informer.
+    { gvk: ACK_TABLE_GVK, labelSelector: ACK_TABLE_LABEL_SELECTOR },
+    { gvk: KUBEVELA_APPLICATION_GVK },
+  ];
 
 export type StatusChangeSignalsOptions = {
   /** Entities watched at most at once; the least recently viewed go first. */
@@ -32,8 +37,12 @@ export type StatusChangeSignalsOptions = {
   debounceMs?: number;
 };
 
-const objectKey = (cluster: string, kind: string, namespace: string | undefined, name: string) =>
-  `${cluster}|${kind}|${namespace ?? ''}/${name}`;
+const objectKey = (
+  cluster: string,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+) => `${cluster}|${kind}|${namespace ?? ''}/${name}`;
 
 /**
  * Tells open cards when their chain changed, through Backstage signals, so that they need not
@@ -57,7 +66,12 @@ export class StatusChangeSignals {
   readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #unsubscribes: Array<() => void> = [];
 
-  constructor(informers: ClusterInformers, signals: SignalsService, logger: LoggerService, options: StatusChangeSignalsOptions = {}) {
+  constructor(
+    informers: ClusterInformers,
+    signals: SignalsService,
+    logger: LoggerService,
+    options: StatusChangeSignalsOptions = {},
+  ) {
     this.#informers = informers;
     this.#signals = signals;
     this.#logger = logger;
@@ -67,11 +81,20 @@ export class StatusChangeSignals {
   }
 
   /** Called after each status read: the objects this entity's chain depends on. */
-  watch(entityRef: string, cluster: string, annotations: Record<string, string>, seen: KubernetesObject[]) {
-    const keys = new Set<string>([objectKey(cluster, 'Promise', undefined, '*')]);
+  watch(
+    entityRef: string,
+    cluster: string,
+    annotations: Record<string, string>,
+    seen: KubernetesObject[],
+  ) {
+    const keys = new Set<string>([
+      objectKey(cluster, 'Promise', undefined, '*'),
+    ]);
     const refKey = (kind: string, ref: string | undefined) => {
       if (!ref) return;
-      const [namespace, name] = ref.includes('/') ? ref.split('/', 2) : ['default', ref];
+      const [namespace, name] = ref.includes('/')
+        ? ref.split('/', 2)
+        : ['default', ref];
       keys.add(objectKey(cluster, kind, namespace, name));
     };
     refKey('DynamoDBRequest', annotations[ANNOTATIONS.request]);
@@ -80,7 +103,14 @@ export class StatusChangeSignals {
       for (const key of this.#keysOf(cluster, object)) keys.add(key);
       if (object.kind === 'Application') {
         for (const c of object.spec?.components ?? []) {
-          keys.add(objectKey(cluster, c.type === 'webservice' ? 'Service' : 'DynamoDBRequest', object.metadata.namespace, c.name));
+          keys.add(
+            objectKey(
+              cluster,
+              c.type === 'webservice' ? 'Service' : 'DynamoDBRequest',
+              object.metadata.namespace,
+              c.name,
+            ),
+          );
         }
       }
     }
@@ -96,8 +126,14 @@ export class StatusChangeSignals {
   }
 
   /** A health probe's answer changed: the entities whose app has that service hear of it. */
-  probeChanged(target: { cluster: string; namespace: string; service: string }) {
-    this.#notify(objectKey(target.cluster, 'Service', target.namespace, target.service));
+  probeChanged(target: {
+    cluster: string;
+    namespace: string;
+    service: string;
+  }) {
+    this.#notify(
+      objectKey(target.cluster, 'Service', target.namespace, target.service),
+    );
   }
 
   stop() {
@@ -118,10 +154,21 @@ export class StatusChangeSignals {
         return [objectKey(cluster, 'Promise', undefined, '*')];
       case 'Table': {
         const request = labels?.[LABELS.requestName];
-        return request ? [objectKey(cluster, 'DynamoDBRequest', labels?.[LABELS.requestNamespace] ?? namespace, request)] : [];
+        return request
+          ? [
+              objectKey(
+                cluster,
+                'DynamoDBRequest',
+                labels?.[LABELS.requestNamespace] ?? namespace,
+                request,
+              ),
+            ]
+          : [];
       }
       default:
-        return object.kind ? [objectKey(cluster, object.kind, namespace, name)] : [];
+        return object.kind
+          ? [objectKey(cluster, object.kind, namespace, name)]
+          : [];
     }
   }
 
@@ -130,14 +177,21 @@ export class StatusChangeSignals {
     this.#followedClusters.add(cluster);
     for (const { gvk, labelSelector } of WATCHED_KINDS) {
       try {
-        const informer = await this.#informers.informer(cluster, gvk, { labelSelector });
+        const informer = await this.#informers.informer(cluster, gvk, {
+          labelSelector,
+        });
         this.#unsubscribes.push(
           informer.subscribe((change: InformerChange) => {
-            for (const key of this.#keysOf(cluster, change.object)) this.#notify(key);
+            for (const key of this.#keysOf(cluster, change.object))
+              this.#notify(key);
           }),
         );
       } catch (e) {
-        this.#logger.debug(`kratix-dynamodb: no live updates of ${gvk.kind}s on '${cluster}': ${(e as Error).message}`);
+        this.#logger.debug(
+          `kratix-dynamodb: no live updates of ${gvk.kind}s on '${cluster}': ${
+            (e as Error).message
+          }`,
+        );
       }
     }
   }
@@ -157,8 +211,18 @@ export class StatusChangeSignals {
         this.#pending.delete(entityRef);
         const message: StatusChangedMessage = { type: 'status-changed' };
         this.#signals
-          .publish({ recipients: { type: 'broadcast' }, channel: statusChangedChannel(entityRef), message })
-          .catch(e => this.#logger.warn(`kratix-dynamodb: could not publish a status signal: ${(e as Error).message}`));
+          .publish({
+            recipients: { type: 'broadcast' },
+            channel: statusChangedChannel(entityRef),
+            message,
+          })
+          .catch(e =>
+            this.#logger.warn(
+              `kratix-dynamodb: could not publish a status signal: ${
+                (e as Error).message
+              }`,
+            ),
+          );
       }, this.#debounceMs);
       timer.unref?.();
       this.#pending.set(entityRef, timer);

@@ -1,13 +1,22 @@
 import { GroupVersionKind, StatusStage } from '@kratix-dynamodb/common';
-import { ClusterInformers, InformerState, KubernetesObject } from '@kratix-dynamodb/node';
+import {
+  ClusterInformers,
+  InformerState,
+  KubernetesObject,
+} from '@kratix-dynamodb/node';
 import { unknownStage } from './conditions';
 import { StatusOptions } from './readStatusOptions';
 
 /** One kind as read from the entity's cluster: how its cache stands, and lookups into it. */
 export type KindRead = {
   state: InformerState;
-  get(namespace: string | undefined, name: string): KubernetesObject | undefined;
-  find(predicate: (object: KubernetesObject) => boolean): KubernetesObject | undefined;
+  get(
+    namespace: string | undefined,
+    name: string,
+  ): KubernetesObject | undefined;
+  find(
+    predicate: (object: KubernetesObject) => boolean,
+  ): KubernetesObject | undefined;
 };
 
 /**
@@ -37,7 +46,11 @@ export async function readKind(
   try {
     const informer = await informers.informer(cluster, gvk, { labelSelector });
     const state = await informer.waitForFirstSync(timeoutMs);
-    return { state, get: (ns, n) => informer.get(ns, n), find: p => informer.find(p) };
+    return {
+      state,
+      get: (ns, n) => informer.get(ns, n),
+      find: p => informer.find(p),
+    };
   } catch (e) {
     return {
       state: { kind: 'failed', message: (e as Error).message },
@@ -57,8 +70,15 @@ export function isReadable(read: KindRead): boolean {
  * so the backend's copy may be old (unknown: stale data is never shown as current), or the
  * kind is not installed there (an error, with what to install).
  */
-export function unreadableStage(id: StatusStage['id'], read: KindRead, installHint: string): StatusStage | undefined {
-  if ((read.state.kind === 'stale' || read.state.kind === 'failed') && isRefusal(read.state.message)) {
+export function unreadableStage(
+  id: StatusStage['id'],
+  read: KindRead,
+  installHint: string,
+): StatusStage | undefined {
+  if (
+    (read.state.kind === 'stale' || read.state.kind === 'failed') &&
+    isRefusal(read.state.message)
+  ) {
     return unknownStage(
       id,
       `Not permitted: ${read.state.message}`,
@@ -79,7 +99,11 @@ export function unreadableStage(id: StatusStage['id'], read: KindRead, installHi
       'Check the cluster URL, credentials and network from the Backstage backend',
     );
   }
-  if (read.state.kind === 'missing-api') return { ...unknownStage(id, read.state.message, installHint), state: 'error' };
+  if (read.state.kind === 'missing-api')
+    return {
+      ...unknownStage(id, read.state.message, installHint),
+      state: 'error',
+    };
   return undefined;
 }
 
@@ -90,6 +114,8 @@ function isRefusal(message: string): boolean {
 
 /** `<namespace>/<name>` as the link annotations write it; a bare name is in `default`. */
 export function splitRef(ref: string) {
-  const [namespace, name] = ref.includes('/') ? ref.split('/', 2) : ['default', ref];
+  const [namespace, name] = ref.includes('/')
+    ? ref.split('/', 2)
+    : ['default', ref];
   return { namespace, name };
 }

@@ -21,7 +21,10 @@ import { untrustedLinkReason } from './linkTrust';
 import { skippedStage, unknownStage } from './conditions';
 import { HealthProber } from './HealthProber';
 import { StatusOptions } from './readStatusOptions';
-import { findApplication, readApplicationStage } from './stages/readApplicationStage';
+import {
+  findApplication,
+  readApplicationStage,
+} from './stages/readApplicationStage';
 import { readHealthStage } from './stages/readHealthStage';
 import { readPromiseStage } from './stages/readPromiseStage';
 import { linkedRequestRef, readRequestStage } from './stages/readRequestStage';
@@ -46,88 +49,164 @@ export class ClusterStatusChainService implements StatusChainService {
   readonly #options: StatusOptions;
   readonly #onRead?: ChainReadListener;
 
-  constructor(informers: ClusterInformers, prober: HealthProber, options: StatusOptions, onRead?: ChainReadListener) {
+  constructor(
+    informers: ClusterInformers,
+    prober: HealthProber,
+    options: StatusOptions,
+    onRead?: ChainReadListener,
+  ) {
     this.#informers = informers;
     this.#prober = prober;
     this.#options = options;
     this.#onRead = onRead;
   }
 
-  async getStatusChain(entity: Entity, options: { includeObjects?: boolean } = {}): Promise<StatusChain> {
+  async getStatusChain(
+    entity: Entity,
+    options: { includeObjects?: boolean } = {},
+  ): Promise<StatusChain> {
     const annotations = entity.metadata.annotations ?? {};
     const cluster = annotations[ANNOTATIONS.cluster];
     const entityRef = stringifyEntityRef(entity);
     const now = new Date();
     const seen: KubernetesObject[] = [];
-    const untrusted = cluster ? this.#untrustedLink(entity, cluster, annotations) : undefined;
+    const untrusted = cluster
+      ? this.#untrustedLink(entity, cluster, annotations)
+      : undefined;
     let stages: StatusStage[];
     if (!cluster) {
       stages = STATUS_STAGE_IDS.map(id =>
-        unknownStage(id, 'The entity does not say which cluster it lives on', `Add the ${ANNOTATIONS.cluster} annotation`),
+        unknownStage(
+          id,
+          'The entity does not say which cluster it lives on',
+          `Add the ${ANNOTATIONS.cluster} annotation`,
+        ),
       );
     } else if (untrusted) {
       // Nothing is read for a link that is not proven: not even whether the object exists.
       stages = STATUS_STAGE_IDS.map(id =>
-        unknownStage(id, untrusted, 'Use the entity the catalog provider made for this object, or ask the platform team to bind the namespace to your team (kratixDynamodb.tenancy.namespaces)'),
+        unknownStage(
+          id,
+          untrusted,
+          'Use the entity the catalog provider made for this object, or ask the platform team to bind the namespace to your team (kratixDynamodb.tenancy.namespaces)',
+        ),
       );
     } else {
-      stages = await this.#stages(await this.#readKinds(cluster, annotations, now, seen), annotations);
+      stages = await this.#stages(
+        await this.#readKinds(cluster, annotations, now, seen),
+        annotations,
+      );
       this.#onRead?.(entityRef, cluster, annotations, seen);
     }
-    const chain: StatusChain = { entityRef, cluster, overall: overallState(stages), stages, checkedAt: now.toISOString() };
+    const chain: StatusChain = {
+      entityRef,
+      cluster,
+      overall: overallState(stages),
+      stages,
+      checkedAt: now.toISOString(),
+    };
     if (options.includeObjects) chain.objects = seen.map(toChainObject);
     return chain;
   }
 
   /** Every kind the chain needs, read at once; each object a reader uses is pushed to `seen`. */
-  async #readKinds(cluster: string, annotations: Record<string, string>, now: Date, seen: KubernetesObject[]): Promise<ChainReads> {
+  async #readKinds(
+    cluster: string,
+    annotations: Record<string, string>,
+    now: Date,
+    seen: KubernetesObject[],
+  ): Promise<ChainReads> {
     const read = (gvk: GroupVersionKind, labelSelector?: string) =>
-      readKind(this.#informers, cluster, gvk, this.#options.clusterTimeoutMs, labelSelector);
+      readKind(
+        this.#informers,
+        cluster,
+        gvk,
+        this.#options.clusterTimeoutMs,
+        labelSelector,
+      );
     const [promises, requests, tables, applications] = await Promise.all([
       read(KRATIX_PROMISE_GVK),
       read(DYNAMODB_REQUEST_GVK),
       read(ACK_TABLE_GVK, ACK_TABLE_LABEL_SELECTOR),
-      annotations[ANNOTATIONS.application] ? read(KUBEVELA_APPLICATION_GVK) : undefined,
+      annotations[ANNOTATIONS.application]
+        ? read(KUBEVELA_APPLICATION_GVK)
+        : undefined,
     ]);
     const note = <T extends KubernetesObject | undefined>(object: T): T => {
       if (object) seen.push(object);
       return object;
     };
-    return { cluster, now, options: this.#options, promises, requests, tables, applications, note };
+    return {
+      cluster,
+      now,
+      options: this.#options,
+      promises,
+      requests,
+      tables,
+      applications,
+      note,
+    };
   }
 
-  #untrustedLink(entity: Entity, cluster: string, annotations: Record<string, string>): string | undefined {
+  #untrustedLink(
+    entity: Entity,
+    cluster: string,
+    annotations: Record<string, string>,
+  ): string | undefined {
     const links = [
       { what: 'request' as const, ref: annotations[ANNOTATIONS.request] },
-      { what: 'application' as const, ref: annotations[ANNOTATIONS.application] },
+      {
+        what: 'application' as const,
+        ref: annotations[ANNOTATIONS.application],
+      },
     ];
     for (const { what, ref } of links) {
       if (!ref) continue;
-      const reason = untrustedLinkReason(entity, { what, cluster, ...splitRef(ref) }, this.#options.tenancy);
+      const reason = untrustedLinkReason(
+        entity,
+        { what, cluster, ...splitRef(ref) },
+        this.#options.tenancy,
+      );
       if (reason) return reason;
     }
     return undefined;
   }
 
-  async #stages(reads: ChainReads, annotations: Record<string, string>): Promise<StatusStage[]> {
+  async #stages(
+    reads: ChainReads,
+    annotations: Record<string, string>,
+  ): Promise<StatusStage[]> {
     const stages = [readPromiseStage(reads)];
     const appRef = annotations[ANNOTATIONS.application];
     const app = findApplication(reads, appRef);
     const requestRef = linkedRequestRef(annotations[ANNOTATIONS.request], app);
     if (!requestRef) {
       stages.push(
-        unknownStage('request', 'No DynamoDB request is linked to this entity', appRef ? `The application ${appRef} has no ${DYNAMODB_COMPONENT_TYPE} component` : undefined),
+        unknownStage(
+          'request',
+          'No DynamoDB request is linked to this entity',
+          appRef
+            ? `The application ${appRef} has no ${DYNAMODB_COMPONENT_TYPE} component`
+            : undefined,
+        ),
         unknownStage('workflow', 'No request, so no workflow'),
         unknownStage('table', 'No request, so no table'),
       );
     } else {
       const request = readRequestStage(reads, requestRef);
       const workflow = readWorkflowStage(reads, requestRef);
-      stages.push(request, workflow, readTableStage(reads, requestRef, workflow.state === 'ok'));
+      stages.push(
+        request,
+        workflow,
+        readTableStage(reads, requestRef, workflow.state === 'ok'),
+      );
     }
 
     if (!appRef || !reads.applications) {
-      stages.push(skippedStage('application', 'No KubeVela application for this entity'), skippedStage('health', 'No service to probe'));
+      stages.push(
+        skippedStage('application', 'No KubeVela application for this entity'),
+        skippedStage('health', 'No service to probe'),
+      );
       return stages;
     }
     stages.push(readApplicationStage(reads.applications, appRef, app));
@@ -137,6 +216,12 @@ export class ClusterStatusChainService implements StatusChainService {
 }
 
 function toChainObject(o: KubernetesObject): ChainObject {
-  const { managedFields: _dropped, ...metadata } = o.metadata as KubernetesObject['metadata'] & { managedFields?: unknown };
-  return { kind: o.kind ?? 'Unknown', namespace: o.metadata.namespace, name: o.metadata.name, manifest: { ...o, metadata } };
+  const { managedFields: _dropped, ...metadata } =
+    o.metadata as KubernetesObject['metadata'] & { managedFields?: unknown };
+  return {
+    kind: o.kind ?? 'Unknown',
+    namespace: o.metadata.namespace,
+    name: o.metadata.name,
+    manifest: { ...o, metadata },
+  };
 }

@@ -41,48 +41,77 @@ describe('health probes against an app that never stops answering', () => {
     path: probePath,
   });
   const prober = (ttlMs: number) =>
-    new HealthProber({ forCluster: async () => client } as unknown as ClusterClientFactory, { ttlMs, timeoutMs: TIMEOUT_MS });
+    new HealthProber(
+      { forCluster: async () => client } as unknown as ClusterClientFactory,
+      { ttlMs, timeoutMs: TIMEOUT_MS },
+    );
   const hits = async (): Promise<Record<string, number>> =>
-    JSON.parse((await client.proxyGet('default', 'hostile', 8080, '/stats', 5000)).body);
+    JSON.parse(
+      (await client.proxyGet('default', 'hostile', 8080, '/stats', 5000)).body,
+    );
 
   beforeAll(async () => {
-    const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-')), 'app.js');
+    const script = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-')),
+      'app.js',
+    );
     fs.writeFileSync(script, HOSTILE_APP);
     sandbox = await startSandbox({
       port: 0,
       dynamodbPort: 0,
       kubeconfigPath: false,
-      localImages: { 'hostile:latest': { command: process.execPath, args: [script] } },
+      localImages: {
+        'hostile:latest': { command: process.execPath, args: [script] },
+      },
     });
     client = new KubernetesClient({
       cluster: 'sandbox',
-      connection: { server: sandbox.plainHttpUrl, headers: { Authorization: `Bearer ${sandbox.token}` }, rejectUnauthorized: true },
+      connection: {
+        server: sandbox.plainHttpUrl,
+        headers: { Authorization: `Bearer ${sandbox.token}` },
+        rejectUnauthorized: true,
+      },
     });
     const labels = { app: 'hostile' };
-    await client.create({ group: 'apps', version: 'v1', kind: 'Deployment' }, {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'hostile', namespace: 'default' },
-      spec: {
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: {
-            containers: [
-              { name: 'app', image: 'hostile:latest', ports: [{ containerPort: 8080 }], readinessProbe: { httpGet: { path: '/healthz', port: 8080 } } },
-            ],
+    await client.create(
+      { group: 'apps', version: 'v1', kind: 'Deployment' },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'hostile', namespace: 'default' },
+        spec: {
+          selector: { matchLabels: labels },
+          template: {
+            metadata: { labels },
+            spec: {
+              containers: [
+                {
+                  name: 'app',
+                  image: 'hostile:latest',
+                  ports: [{ containerPort: 8080 }],
+                  readinessProbe: { httpGet: { path: '/healthz', port: 8080 } },
+                },
+              ],
+            },
           },
         },
       },
-    });
-    await client.create({ group: '', version: 'v1', kind: 'Service' }, {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'hostile', namespace: 'default' },
-      spec: { selector: labels, ports: [{ port: 8080, targetPort: 8080 }] },
-    });
+    );
+    await client.create(
+      { group: '', version: 'v1', kind: 'Service' },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'hostile', namespace: 'default' },
+        spec: { selector: labels, ports: [{ port: 8080, targetPort: 8080 }] },
+      },
+    );
     for (let i = 0; ; i++) {
-      if ((await client.proxyGet('default', 'hostile', 8080, '/healthz', 2000)).status === 200) break;
+      if (
+        (await client.proxyGet('default', 'hostile', 8080, '/healthz', 2000))
+          .status === 200
+      )
+        break;
       if (i > 100) throw new Error('the hostile app never became ready');
       await sleep(100);
     }
@@ -93,18 +122,32 @@ describe('health probes against an app that never stops answering', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     for (let i = 0; i < 5; i++) {
       const started = Date.now();
-      const result = await Promise.race([prober(0).probe(target('/ready')), sleep(TIMEOUT_MS + 5000).then(() => 'still reading')]);
-      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/answer larger than 65536 bytes/) });
+      const result = await Promise.race([
+        prober(0).probe(target('/ready')),
+        sleep(TIMEOUT_MS + 5000).then(() => 'still reading'),
+      ]);
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/answer larger than 65536 bytes/),
+      });
       expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1000);
     }
     // Five endless streams, each cut at 64 KB: the heap has no room to have kept them.
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(32 * 1024 * 1024);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(
+      32 * 1024 * 1024,
+    );
   });
 
   it('gives up on a /ready that trickles a byte at a time when the total deadline passes', async () => {
     const started = Date.now();
-    const result = await Promise.race([prober(0).probe(target('/trickle')), sleep(TIMEOUT_MS + 5000).then(() => 'still reading')]);
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/no complete answer within 1000 ms/) });
+    const result = await Promise.race([
+      prober(0).probe(target('/trickle')),
+      sleep(TIMEOUT_MS + 5000).then(() => 'still reading'),
+    ]);
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no complete answer within 1000 ms/),
+    });
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1000);
   });
 

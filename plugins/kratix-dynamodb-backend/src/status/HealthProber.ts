@@ -1,7 +1,13 @@
 import { ClusterClientFactory } from '@kratix-dynamodb/node';
 import { ProbeResult } from './stages/healthStage';
 
-export type ProbeTarget = { cluster: string; namespace: string; service: string; port: number | string; path: string };
+export type ProbeTarget = {
+  cluster: string;
+  namespace: string;
+  service: string;
+  port: number | string;
+  path: string;
+};
 
 /**
  * Probes an app through its cluster's service proxy. Results are kept for `ttlMs` from their
@@ -12,7 +18,10 @@ export class HealthProber {
   readonly #clients: ClusterClientFactory;
   readonly #ttlMs: number;
   readonly #timeoutMs: number;
-  readonly #results = new Map<string, { at: number; result: Promise<ProbeResult> }>();
+  readonly #results = new Map<
+    string,
+    { at: number; result: Promise<ProbeResult> }
+  >();
   /** Probes not yet answered; each ends within the transport's deadline, so this stays small. */
   readonly #inFlight = new Map<string, Promise<ProbeResult>>();
   /** The last answer's outcome per target, to notice when it changes (bounded by #forgetExpired). */
@@ -21,7 +30,11 @@ export class HealthProber {
 
   constructor(
     clients: ClusterClientFactory,
-    options: { ttlMs: number; timeoutMs: number; onChange?: (target: ProbeTarget) => void },
+    options: {
+      ttlMs: number;
+      timeoutMs: number;
+      onChange?: (target: ProbeTarget) => void;
+    },
   ) {
     this.#clients = clients;
     this.#ttlMs = options.ttlMs;
@@ -43,7 +56,9 @@ export class HealthProber {
     void result.then(r => {
       this.#inFlight.delete(id);
       this.#results.set(id, { at: Date.now(), result });
-      const outcome = r.ok ? 'ok' : `failed ${'status' in r ? r.status : 'error'}`;
+      const outcome = r.ok
+        ? 'ok'
+        : `failed ${'status' in r ? r.status : 'error'}`;
       const before = this.#outcomes.get(id);
       this.#outcomes.set(id, outcome);
       if (before !== undefined && before !== outcome) this.#onChange?.(target);
@@ -54,7 +69,8 @@ export class HealthProber {
   /** Drops results past their time, so apps that are gone do not stay in memory. */
   #forgetExpired() {
     const now = Date.now();
-    for (const [id, entry] of this.#results) if (now - entry.at >= this.#ttlMs) this.#results.delete(id);
+    for (const [id, entry] of this.#results)
+      if (now - entry.at >= this.#ttlMs) this.#results.delete(id);
     // Outcomes outlive results (that is their point), but not without bound.
     if (this.#outcomes.size > 10_000) this.#outcomes.clear();
   }
@@ -63,11 +79,26 @@ export class HealthProber {
     const started = Date.now();
     try {
       const client = await this.#clients.forCluster(target.cluster);
-      const res = await client.proxyGet(target.namespace, target.service, target.port, target.path, this.#timeoutMs);
+      const res = await client.proxyGet(
+        target.namespace,
+        target.service,
+        target.port,
+        target.path,
+        this.#timeoutMs,
+      );
       const ok = res.status >= 200 && res.status < 300;
-      return { ok, status: res.status, latencyMs: res.latencyMs, body: res.body } as ProbeResult;
+      return {
+        ok,
+        status: res.status,
+        latencyMs: res.latencyMs,
+        body: res.body,
+      } as ProbeResult;
     } catch (e) {
-      return { ok: false, latencyMs: Date.now() - started, error: (e as Error).message };
+      return {
+        ok: false,
+        latencyMs: Date.now() - started,
+        error: (e as Error).message,
+      };
     }
   }
 }

@@ -13,11 +13,15 @@ export type StatusOptions = {
 };
 
 /** The status settings from app-config, with the defaults config.d.ts documents. */
-export function readStatusOptions(config: Config): StatusOptions & { probeTimeoutMs: number; probeCacheMs: number } {
+export function readStatusOptions(
+  config: Config,
+): StatusOptions & { probeTimeoutMs: number; probeCacheMs: number } {
   const root = config.getOptionalConfig('kratixDynamodb');
   return {
-    graceMs: (root?.getOptionalNumber('status.gracePeriodSeconds') ?? 60) * 1000,
-    clusterTimeoutMs: root?.getOptionalNumber('status.clusterTimeoutMs') ?? 5000,
+    graceMs:
+      (root?.getOptionalNumber('status.gracePeriodSeconds') ?? 60) * 1000,
+    clusterTimeoutMs:
+      root?.getOptionalNumber('status.clusterTimeoutMs') ?? 5000,
     livenessPath: root?.getOptionalString('health.livenessPath') ?? '/health',
     readinessPath: root?.getOptionalString('health.readinessPath') ?? '/ready',
     probeTimeoutMs: root?.getOptionalNumber('health.timeoutMs') ?? 3000,

@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { eventsServiceFactory, eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  eventsServiceFactory,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Faults, Sandbox, startSandbox } from '@kratix-dynamodb/sandbox';
 import {
@@ -28,22 +31,48 @@ import { kratixDynamodbPlugin } from '../plugin';
 jest.setTimeout(120_000);
 
 const repoRoot = path.resolve(__dirname, '../../../..');
-const readYaml = (file: string) => YAML.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+const readYaml = (file: string) =>
+  YAML.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
 
-const entity = (kind: string, name: string, annotations: Record<string, string>) => ({
+const entity = (
+  kind: string,
+  name: string,
+  annotations: Record<string, string>,
+) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
-  metadata: { name, namespace: 'default', annotations: { [ANNOTATIONS.cluster]: 'sandbox', ...annotations } },
-  spec: { type: kind === 'Resource' ? 'dynamodb-table' : 'service', owner: 'guests', lifecycle: 'production' },
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { [ANNOTATIONS.cluster]: 'sandbox', ...annotations },
+  },
+  spec: {
+    type: kind === 'Resource' ? 'dynamodb-table' : 'service',
+    owner: 'guests',
+    lifecycle: 'production',
+  },
 });
 
 const APP_REF = 'default/component/session-management-app';
 
 const ENTITIES = [
-  entity('Resource', 'simple-table', { [ANNOTATIONS.request]: 'default/simple-table' }),
+  entity('Resource', 'simple-table', {
+    [ANNOTATIONS.request]: 'default/simple-table',
+  }),
   // A hostile colleague's catalog-info.yaml, pointing at a table their team does not own.
-  { ...entity('Resource', 'mallory-view', { [ANNOTATIONS.request]: 'default/simple-table' }), spec: { type: 'dynamodb-table', owner: 'mallory-team', lifecycle: 'production' } },
-  entity('Component', 'session-management-app', { [ANNOTATIONS.application]: 'default/session-management-app' }),
+  {
+    ...entity('Resource', 'mallory-view', {
+      [ANNOTATIONS.request]: 'default/simple-table',
+    }),
+    spec: {
+      type: 'dynamodb-table',
+      owner: 'mallory-team',
+      lifecycle: 'production',
+    },
+  },
+  entity('Component', 'session-management-app', {
+    [ANNOTATIONS.application]: 'default/session-management-app',
+  }),
 ];
 
 type Signal = { channel: string; message: unknown };
@@ -67,7 +96,8 @@ function signalsListener(signals: Signal[]) {
           await events.subscribe({
             id: 'signals-listener',
             topics: ['signals'],
-            onEvent: async event => void signals.push(event.eventPayload as Signal),
+            onEvent: async event =>
+              void signals.push(event.eventPayload as Signal),
           });
         },
       });
@@ -81,16 +111,32 @@ async function createSessionApiSecret(h: Harness) {
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: { name: 'session-api-auth', namespace: 'default' },
-    data: { 'jwt-secret': Buffer.from(randomBytes(32).toString('hex')).toString('base64') },
+    data: {
+      'jwt-secret': Buffer.from(randomBytes(32).toString('hex')).toString(
+        'base64',
+      ),
+    },
   };
   await h.kube.create({ group: '', version: 'v1', kind: 'Secret' }, secret);
 }
 
-async function startHarness(faults: Faults = {}, extraConfig: Record<string, unknown> = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ port: 0, kubeconfigPath: false, createTableMs: 200, faults });
+async function startHarness(
+  faults: Faults = {},
+  extraConfig: Record<string, unknown> = {},
+): Promise<Harness> {
+  const sandbox = await startSandbox({
+    port: 0,
+    kubeconfigPath: false,
+    createTableMs: 200,
+    faults,
+  });
   const kube = new KubernetesClient({
     cluster: 'sandbox',
-    connection: { server: sandbox.plainHttpUrl, headers: { Authorization: `Bearer ${sandbox.token}` }, rejectUnauthorized: true },
+    connection: {
+      server: sandbox.plainHttpUrl,
+      headers: { Authorization: `Bearer ${sandbox.token}` },
+      rejectUnauthorized: true,
+    },
   });
   const signals: Signal[] = [];
   const { server } = await startTestBackend({
@@ -103,7 +149,13 @@ async function startHarness(faults: Faults = {}, extraConfig: Record<string, unk
       mockServices.rootConfig.factory({
         data: {
           kratixDynamodb: {
-            clusters: [{ name: 'sandbox', url: sandbox.plainHttpUrl, auth: { serviceAccountToken: sandbox.token } }],
+            clusters: [
+              {
+                name: 'sandbox',
+                url: sandbox.plainHttpUrl,
+                auth: { serviceAccountToken: sandbox.token },
+              },
+            ],
             status: { gracePeriodSeconds: 1, clusterTimeoutMs: 3000 },
             // The hand-made entities link to objects in default, which guests own.
             tenancy: { namespaces: { default: ['group:default/guests'] } },
@@ -115,7 +167,9 @@ async function startHarness(faults: Faults = {}, extraConfig: Record<string, unk
     ],
   });
   const chain = async (ref: string, query = '') => {
-    const res = await request(server).get(`/api/kratix-dynamodb/status/${ref}${query}`);
+    const res = await request(server).get(
+      `/api/kratix-dynamodb/status/${ref}${query}`,
+    );
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain(sandbox.token);
     return res.body as StatusChain;
@@ -124,7 +178,12 @@ async function startHarness(faults: Faults = {}, extraConfig: Record<string, unk
 }
 
 /** Polls the route until `accept` holds, then returns the chain; fails with the last chain seen. */
-async function waitForChain(h: Harness, ref: string, accept: (stages: Record<string, StatusStage>) => boolean, timeoutMs = 60_000) {
+async function waitForChain(
+  h: Harness,
+  ref: string,
+  accept: (stages: Record<string, StatusStage>) => boolean,
+  timeoutMs = 60_000,
+) {
   const deadline = Date.now() + timeoutMs;
   let last: StatusChain | undefined;
   while (Date.now() < deadline) {
@@ -133,11 +192,18 @@ async function waitForChain(h: Harness, ref: string, accept: (stages: Record<str
     if (accept(stages)) return stages;
     await new Promise(r => setTimeout(r, 250));
   }
-  throw new Error(`chain never matched; last: ${JSON.stringify(last?.stages.map(s => [s.id, s.state, s.summary]))}`);
+  throw new Error(
+    `chain never matched; last: ${JSON.stringify(
+      last?.stages.map(s => [s.id, s.state, s.summary]),
+    )}`,
+  );
 }
 
 async function applyPromise(h: Harness) {
-  await h.kube.create(KRATIX_PROMISE_GVK, readYaml('examples/kratix-promise/promise.yaml'));
+  await h.kube.create(
+    KRATIX_PROMISE_GVK,
+    readYaml('examples/kratix-promise/promise.yaml'),
+  );
 }
 
 describe('status chain against the sandbox cluster', () => {
@@ -150,24 +216,40 @@ describe('status chain against the sandbox cluster', () => {
   it('turns green stage by stage for a table request', async () => {
     h = await startHarness();
     await applyPromise(h);
-    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
-    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'ok');
+    await h.kube.create(
+      DYNAMODB_REQUEST_GVK,
+      readYaml('examples/requests/simple.yaml'),
+    );
+    const stages = await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.table.state === 'ok',
+    );
     expect(stages.promise.state).toBe('ok');
     expect(stages.request.state).toBe('ok');
     expect(stages.workflow.state).toBe('ok');
     expect(stages.table.summary).toBe('ACTIVE in us-east-1');
-    expect(stages.table.links[0].url).toContain('console.aws.amazon.com/dynamodbv2');
+    expect(stages.table.links[0].url).toContain(
+      'console.aws.amazon.com/dynamodbv2',
+    );
     expect(stages.application.state).toBe('skipped');
     expect(stages.health.state).toBe('skipped');
 
     // The detail tab asks for the objects behind the stages too.
-    const withObjects = await h.chain('default/resource/simple-table', '?objects=true');
-    expect(withObjects.objects?.map(o => `${o.kind}/${o.name}`).sort()).toEqual([
-      'DynamoDBRequest/simple-table',
-      'Promise/aws-dynamodb-kratix',
-      'Table/simple-table',
-    ]);
-    expect((await h.chain('default/resource/simple-table')).objects).toBeUndefined();
+    const withObjects = await h.chain(
+      'default/resource/simple-table',
+      '?objects=true',
+    );
+    expect(withObjects.objects?.map(o => `${o.kind}/${o.name}`).sort()).toEqual(
+      [
+        'DynamoDBRequest/simple-table',
+        'Promise/aws-dynamodb-kratix',
+        'Table/simple-table',
+      ],
+    );
+    expect(
+      (await h.chain('default/resource/simple-table')).objects,
+    ).toBeUndefined();
   });
 
   it('signals an open card when its chain changes: the Table turning ACTIVE, then ACK losing its credentials', async () => {
@@ -175,11 +257,19 @@ describe('status chain against the sandbox cluster', () => {
     const harness = h;
     harness.sandbox.faults.set({ ackNoCredentials: 'no-status' });
     await applyPromise(harness);
-    await harness.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
+    await harness.kube.create(
+      DYNAMODB_REQUEST_GVK,
+      readYaml('examples/requests/simple.yaml'),
+    );
     // The card reads the chain once; from then on it waits for signals.
-    await waitForChain(harness, 'default/resource/simple-table', s => s.workflow.state === 'ok');
+    await waitForChain(
+      harness,
+      'default/resource/simple-table',
+      s => s.workflow.state === 'ok',
+    );
     const channel = statusChangedChannel('resource:default/simple-table');
-    const signalsOn = () => harness.signals.filter(sig => sig.channel === channel).length;
+    const signalsOn = () =>
+      harness.signals.filter(sig => sig.channel === channel).length;
     const waitForSignal = async (after: number) => {
       const deadline = Date.now() + 5000;
       while (signalsOn() <= after) {
@@ -191,40 +281,99 @@ describe('status chain against the sandbox cluster', () => {
     let seen = signalsOn();
     harness.sandbox.faults.set({ ackNoCredentials: false });
     await waitForSignal(seen);
-    expect(harness.signals.find(sig => sig.channel === channel)?.message).toEqual({ type: 'status-changed' });
-    expect((await waitForChain(harness, 'default/resource/simple-table', s => s.table.state === 'ok', 5000)).table.summary).toMatch(/ACTIVE/);
+    expect(
+      harness.signals.find(sig => sig.channel === channel)?.message,
+    ).toEqual({ type: 'status-changed' });
+    expect(
+      (
+        await waitForChain(
+          harness,
+          'default/resource/simple-table',
+          s => s.table.state === 'ok',
+          5000,
+        )
+      ).table.summary,
+    ).toMatch(/ACTIVE/);
 
     seen = signalsOn();
     harness.sandbox.faults.set({ ackNoCredentials: 'recoverable' });
     await waitForSignal(seen);
     const broken = await h.chain('default/resource/simple-table');
-    expect(broken.stages.find(st => st.id === 'table')?.summary).toMatch(/UnrecognizedClientException/);
+    expect(broken.stages.find(st => st.id === 'table')?.summary).toMatch(
+      /UnrecognizedClientException/,
+    );
     // Nobody viewed this entity: it is not watched, so it gets no signal.
-    expect(harness.signals.some(sig => sig.channel === statusChangedChannel('resource:default/orders-table'))).toBe(false);
+    expect(
+      harness.signals.some(
+        sig =>
+          sig.channel === statusChangedChannel('resource:default/orders-table'),
+      ),
+    ).toBe(false);
   });
 
   it('says the stages are stale while the watch is silent, and recovers once it speaks again', async () => {
-    h = await startHarness({}, { watch: { idleTimeout: { seconds: 1 }, maxBackoff: { milliseconds: 200 } } });
+    h = await startHarness(
+      {},
+      {
+        watch: {
+          idleTimeout: { seconds: 1 },
+          maxBackoff: { milliseconds: 200 },
+        },
+      },
+    );
     await applyPromise(h);
-    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
-    await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'ok');
+    await h.kube.create(
+      DYNAMODB_REQUEST_GVK,
+      readYaml('examples/requests/simple.yaml'),
+    );
+    await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.table.state === 'ok',
+    );
     h.sandbox.faults.set({ watchStall: true });
-    const stale = await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'unknown', 10_000);
-    expect(stale.table.summary).toMatch(/^Stale: the backend lost its watch on the cluster at .* \(the watch sent nothing for 1 s\)/);
+    const stale = await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.table.state === 'unknown',
+      10_000,
+    );
+    expect(stale.table.summary).toMatch(
+      /^Stale: the backend lost its watch on the cluster at .* \(the watch sent nothing for 1 s\)/,
+    );
     expect(stale.request.state).toBe('unknown');
     h.sandbox.faults.set({ watchStall: false });
-    await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'ok' && s.request.state === 'ok', 10_000);
+    await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.table.state === 'ok' && s.request.state === 'ok',
+      10_000,
+    );
   });
 
   it('reads nothing for an entity whose annotations point at an object it is not bound to (attack: forged catalog-info.yaml)', async () => {
     h = await startHarness();
     await applyPromise(h);
-    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
-    await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'ok');
-    const forged = await h.chain('default/resource/mallory-view', '?objects=true');
+    await h.kube.create(
+      DYNAMODB_REQUEST_GVK,
+      readYaml('examples/requests/simple.yaml'),
+    );
+    await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.table.state === 'ok',
+    );
+    const forged = await h.chain(
+      'default/resource/mallory-view',
+      '?objects=true',
+    );
     expect(forged.stages.every(stage => stage.state === 'unknown')).toBe(true);
-    expect(forged.stages[0].summary).toMatch(/link to the request default\/simple-table on cluster 'sandbox' is not trusted/);
-    expect(forged.stages[0].summary).toMatch(/not bound to its owner group:default\/mallory-team/);
+    expect(forged.stages[0].summary).toMatch(
+      /link to the request default\/simple-table on cluster 'sandbox' is not trusted/,
+    );
+    expect(forged.stages[0].summary).toMatch(
+      /not bound to its owner group:default\/mallory-team/,
+    );
     // Not a word of the other team's objects: no manifests, no status, not even whether they exist.
     expect(forged.objects).toEqual([]);
     expect(JSON.stringify(forged)).not.toMatch(/ACTIVE|arn:aws/);
@@ -232,32 +381,63 @@ describe('status chain against the sandbox cluster', () => {
 
   it('says Kratix is not installed when the Promise API is missing', async () => {
     h = await startHarness({ kratixMissing: true });
-    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.promise.state === 'error');
+    const stages = await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.promise.state === 'error',
+    );
     expect(stages.promise.summary).toMatch(/Kratix is not installed/);
   });
 
   it('notices Kratix going away while the cache watches it', async () => {
     h = await startHarness();
     await applyPromise(h);
-    await waitForChain(h, 'default/resource/simple-table', s => s.promise.state === 'ok');
+    await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.promise.state === 'ok',
+    );
     h.sandbox.faults.set({ kratixMissing: true });
-    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.promise.summary.includes('Kratix is not installed'), 20_000);
+    const stages = await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.promise.summary.includes('Kratix is not installed'),
+      20_000,
+    );
     expect(stages.promise.state).toBe('error');
   });
 
   it('reports a failing workflow with the pipeline message', async () => {
-    h = await startHarness({ workflowFails: 'the pipeline image could not be pulled' });
+    h = await startHarness({
+      workflowFails: 'the pipeline image could not be pulled',
+    });
     await applyPromise(h);
-    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
-    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.workflow.state === 'error');
-    expect(stages.workflow.summary).toMatch(/the pipeline image could not be pulled/);
+    await h.kube.create(
+      DYNAMODB_REQUEST_GVK,
+      readYaml('examples/requests/simple.yaml'),
+    );
+    const stages = await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.workflow.state === 'error',
+    );
+    expect(stages.workflow.summary).toMatch(
+      /the pipeline image could not be pulled/,
+    );
   });
 
   it('diagnoses an ACK controller that never reconciles (no credentials at start)', async () => {
     h = await startHarness({ ackNoCredentials: 'no-status' });
     await applyPromise(h);
-    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
-    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'error');
+    await h.kube.create(
+      DYNAMODB_REQUEST_GVK,
+      readYaml('examples/requests/simple.yaml'),
+    );
+    const stages = await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.table.state === 'error',
+    );
     expect(stages.table.summary).toMatch(/has not reconciled this Table/);
     expect(stages.table.hint).toMatch(/no AWS credentials/);
   });
@@ -265,8 +445,15 @@ describe('status chain against the sandbox cluster', () => {
   it('reports ACK.Recoverable with the AWS message when the credentials are invalid', async () => {
     h = await startHarness({ ackNoCredentials: 'recoverable' });
     await applyPromise(h);
-    await h.kube.create(DYNAMODB_REQUEST_GVK, readYaml('examples/requests/simple.yaml'));
-    const stages = await waitForChain(h, 'default/resource/simple-table', s => s.table.state === 'error');
+    await h.kube.create(
+      DYNAMODB_REQUEST_GVK,
+      readYaml('examples/requests/simple.yaml'),
+    );
+    const stages = await waitForChain(
+      h,
+      'default/resource/simple-table',
+      s => s.table.state === 'error',
+    );
     expect(stages.table.summary).toMatch(/UnrecognizedClientException/);
     expect(stages.table.hint).toMatch(/valid AWS credentials/);
   });
@@ -276,15 +463,29 @@ describe('status chain against the sandbox cluster', () => {
     const started = Date.now();
     const chain = await h.chain('default/resource/simple-table');
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(chain.stages.find(s => s.id === 'promise')).toMatchObject({ state: 'unknown', summary: expect.stringMatching(/Could not read the cluster/) });
+    expect(chain.stages.find(s => s.id === 'promise')).toMatchObject({
+      state: 'unknown',
+      summary: expect.stringMatching(/Could not read the cluster/),
+    });
   });
 
   it('follows the session app to a healthy service', async () => {
     h = await startHarness();
     await applyPromise(h);
     await createSessionApiSecret(h);
-    await h.kube.create(KUBEVELA_APPLICATION_GVK, readYaml('examples/kubevela/session-management-app.yaml'));
-    const green = await waitForChain(h, APP_REF, s => s.health.state === 'ok' && s.application.state === 'ok' && s.table.state === 'ok', 90_000);
+    await h.kube.create(
+      KUBEVELA_APPLICATION_GVK,
+      readYaml('examples/kubevela/session-management-app.yaml'),
+    );
+    const green = await waitForChain(
+      h,
+      APP_REF,
+      s =>
+        s.health.state === 'ok' &&
+        s.application.state === 'ok' &&
+        s.table.state === 'ok',
+      90_000,
+    );
     expect(green.health.summary).toBe('/health 200, /ready 200');
     expect(green.application.summary).toMatch(/session-api Ready:1\/1/);
   });
@@ -294,18 +495,30 @@ describe('status chain against the sandbox cluster', () => {
     await applyPromise(h);
     const app = readYaml('examples/kubevela/session-management-app.yaml');
     // The service looks for a table that was never requested, so /ready answers 503.
-    const service = app.spec.components.find((c: { type: string }) => c.type === 'webservice');
-    service.properties.env = service.properties.env.map((e: { name: string; value: string }) =>
-      e.name === 'DYNAMODB_TABLE_NAME' ? { ...e, value: 'no-such-table' } : e,
+    const service = app.spec.components.find(
+      (c: { type: string }) => c.type === 'webservice',
+    );
+    service.properties.env = service.properties.env.map(
+      (e: { name: string; value: string }) =>
+        e.name === 'DYNAMODB_TABLE_NAME' ? { ...e, value: 'no-such-table' } : e,
     );
     await createSessionApiSecret(h);
     await h.kube.create(KUBEVELA_APPLICATION_GVK, app);
-    const broken = await waitForChain(h, APP_REF, s => s.health.state === 'error' && s.table.state === 'ok', 90_000);
+    const broken = await waitForChain(
+      h,
+      APP_REF,
+      s => s.health.state === 'error' && s.table.state === 'ok',
+      90_000,
+    );
     // Kubernetes takes a pod that fails its readiness probe out of the Service, so the proxy
     // reaches neither endpoint.
-    expect(broken.health.summary).toBe('No ready pod behind the service session-api');
+    expect(broken.health.summary).toBe(
+      'No ready pod behind the service session-api',
+    );
     expect(broken.health.hint).toMatch(/readiness probe/);
     expect(broken.application.state).not.toBe('ok');
-    expect(broken.application.details?.['service session-api']).toBe('Ready:0/1');
+    expect(broken.application.details?.['service session-api']).toBe(
+      'Ready:0/1',
+    );
   });
 });

@@ -17,7 +17,13 @@ export type AuthStrategies = Record<string, AuthenticationStrategy>;
  * plugin's own classes, so each behaves exactly as there (the AWS one signs an STS token per call, assumes
  * `kubernetes.io/aws-assume-role` with its external id, and uses the SDK's credential chain).
  */
-const BACKEND_IDENTITY_PROVIDERS = ['serviceAccount', 'aws', 'googleServiceAccount', 'azure', 'localKubectlProxy'];
+const BACKEND_IDENTITY_PROVIDERS = [
+  'serviceAccount',
+  'aws',
+  'googleServiceAccount',
+  'azure',
+  'localKubectlProxy',
+];
 
 /**
  * These act as the signed-in user, with a token the browser sends. The informers here are shared
@@ -27,26 +33,38 @@ const BACKEND_IDENTITY_PROVIDERS = ['serviceAccount', 'aws', 'googleServiceAccou
 const USER_TOKEN_PROVIDERS = ['google', 'oidc', 'aks'];
 
 /** Fails at start-up, naming the cluster and the value, for a provider that would not work. */
-export function checkAuthProviders(clusters: ClusterConfig[], extra: AuthStrategies): void {
+export function checkAuthProviders(
+  clusters: ClusterConfig[],
+  extra: AuthStrategies,
+): void {
   for (const cluster of clusters) {
     if (cluster.auth.type !== 'provider') continue;
     const { provider, metadata } = cluster.auth;
     if (extra[provider]) {
       const errors = extra[provider].validateCluster(metadata);
       if (errors.length) {
-        throw new InputError(`cluster '${cluster.name}': authProvider '${provider}': ${errors.map(e => e.message).join('; ')}`);
+        throw new InputError(
+          `cluster '${cluster.name}': authProvider '${provider}': ${errors
+            .map(e => e.message)
+            .join('; ')}`,
+        );
       }
       continue;
     }
     if (USER_TOKEN_PROVIDERS.includes(provider)) {
       throw new InputError(
         `cluster '${cluster.name}': authProvider '${provider}' signs in as each user, which kratix-dynamodb does not support: ` +
-          'it watches clusters with the backend\'s own identity. Use serviceAccount, aws, googleServiceAccount or azure for this cluster.',
+          "it watches clusters with the backend's own identity. Use serviceAccount, aws, googleServiceAccount or azure for this cluster.",
       );
     }
     if (!BACKEND_IDENTITY_PROVIDERS.includes(provider)) {
       throw new InputError(
-        `cluster '${cluster.name}': unknown authProvider '${provider}'. Known: ${[...BACKEND_IDENTITY_PROVIDERS, ...Object.keys(extra)].join(', ')}`,
+        `cluster '${
+          cluster.name
+        }': unknown authProvider '${provider}'. Known: ${[
+          ...BACKEND_IDENTITY_PROVIDERS,
+          ...Object.keys(extra),
+        ].join(', ')}`,
       );
     }
   }
@@ -62,7 +80,9 @@ const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
  */
 const serviceAccountStrategy: AuthenticationStrategy = {
   async getCredential(cluster) {
-    const token = cluster.authMetadata.serviceAccountToken ?? (await fs.promises.readFile(IN_CLUSTER_TOKEN, 'utf8')).trim();
+    const token =
+      cluster.authMetadata.serviceAccountToken ??
+      (await fs.promises.readFile(IN_CLUSTER_TOKEN, 'utf8')).trim();
     return { type: 'bearer token', token };
   },
   validateCluster: () => [],

@@ -16,22 +16,37 @@ export class ClusterInformers {
   readonly #informers = new Map<string, Promise<ObjectInformer>>();
   readonly #started = new Set<(informer: ObjectInformer) => void>();
 
-  constructor(clients: ClusterClientFactory, logger: LoggerService, options: InformerOptions = {}) {
+  constructor(
+    clients: ClusterClientFactory,
+    logger: LoggerService,
+    options: InformerOptions = {},
+  ) {
     this.#clients = clients;
     this.#logger = logger;
     this.#options = options;
   }
 
   /** The informer of a kind on a cluster, optionally of only the objects a label selector picks. */
-  informer(cluster: string, gvk: GroupVersionKind, options: { labelSelector?: string } = {}): Promise<ObjectInformer> {
-    const id = `${cluster}|${gvk.group}/${gvk.version}/${gvk.kind}|${options.labelSelector ?? ''}`;
+  informer(
+    cluster: string,
+    gvk: GroupVersionKind,
+    options: { labelSelector?: string } = {},
+  ): Promise<ObjectInformer> {
+    const id = `${cluster}|${gvk.group}/${gvk.version}/${gvk.kind}|${
+      options.labelSelector ?? ''
+    }`;
     let informer = this.#informers.get(id);
     if (!informer) {
       informer = (async () => {
-        const created = new ObjectInformer(await this.#clients.forCluster(cluster), gvk, this.#logger, {
-          ...this.#options,
-          labelSelector: options.labelSelector,
-        });
+        const created = new ObjectInformer(
+          await this.#clients.forCluster(cluster),
+          gvk,
+          this.#logger,
+          {
+            ...this.#options,
+            labelSelector: options.labelSelector,
+          },
+        );
         for (const callback of this.#started) callback(created);
         return created;
       })();

@@ -7,7 +7,10 @@ import { InformerChange, ObjectInformer } from './ObjectInformer';
 const CONFIG_MAP = { group: '', version: 'v1', kind: 'ConfigMap' };
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-async function eventually<T>(read: () => T | undefined, timeoutMs = 5000): Promise<T> {
+async function eventually<T>(
+  read: () => T | undefined,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = read();
@@ -27,16 +30,31 @@ describe('ObjectInformer against the sandbox', () => {
       method,
       headers: {
         Authorization: `Bearer ${sandbox.token}`,
-        'Content-Type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json',
+        'Content-Type':
+          method === 'PATCH'
+            ? 'application/merge-patch+json'
+            : 'application/json',
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const createConfigMap = (name: string, data: Record<string, string>) =>
-    call('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data });
+    call('POST', '/api/v1/namespaces/default/configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name },
+      data,
+    });
   const counts = () => sandbox.requestCounts().byResource.configmaps ?? {};
 
-  const start = (options: ConstructorParameters<typeof ObjectInformer>[3] = {}) => {
-    const informer = new ObjectInformer(client, CONFIG_MAP, mockServices.logger.mock(), options);
+  const start = (
+    options: ConstructorParameters<typeof ObjectInformer>[3] = {},
+  ) => {
+    const informer = new ObjectInformer(
+      client,
+      CONFIG_MAP,
+      mockServices.logger.mock(),
+      options,
+    );
     informers.push(informer);
     return informer;
   };
@@ -56,13 +74,23 @@ describe('ObjectInformer against the sandbox', () => {
     informer.subscribe(change => changes.push(change));
 
     await createConfigMap('after', { b: '1' });
-    await call('PATCH', '/api/v1/namespaces/default/configmaps/after', { data: { b: '2' } });
-    await eventually(() => (informer.get('default', 'after') as any)?.data.b === '2');
+    await call('PATCH', '/api/v1/namespaces/default/configmaps/after', {
+      data: { b: '2' },
+    });
+    await eventually(
+      () => (informer.get('default', 'after') as any)?.data.b === '2',
+    );
     await call('DELETE', '/api/v1/namespaces/default/configmaps/before');
     await eventually(() => !informer.get('default', 'before'));
 
-    expect(changes.map(c => `${c.type} ${c.object.metadata.name}`)).toEqual(['upsert after', 'upsert after', 'delete before']);
-    expect(changes[1].type === 'upsert' && (changes[1].previous as any)?.data.b).toBe('1');
+    expect(changes.map(c => `${c.type} ${c.object.metadata.name}`)).toEqual([
+      'upsert after',
+      'upsert after',
+      'delete before',
+    ]);
+    expect(
+      changes[1].type === 'upsert' && (changes[1].previous as any)?.data.b,
+    ).toBe('1');
   });
 
   it('resumes from the last resourceVersion when the server ends the watch, without listing again', async () => {
@@ -88,7 +116,9 @@ describe('ObjectInformer against the sandbox', () => {
     sandbox.faults.set({ apiDown: true });
     try {
       // The open watch is cut; the informer knows its data may now be old.
-      const stale = await eventually(() => (informer.state.kind === 'stale' ? informer.state : undefined));
+      const stale = await eventually(() =>
+        informer.state.kind === 'stale' ? informer.state : undefined,
+      );
       expect(stale.message).toBeTruthy();
       expect(Date.parse(stale.since)).not.toBeNaN();
     } finally {
@@ -101,7 +131,11 @@ describe('ObjectInformer against the sandbox', () => {
 
   it('holds only the objects its label selector picks, from the list and the watch', async () => {
     const labelled = (name: string, labels: Record<string, string>) =>
-      call('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels } });
+      call('POST', '/api/v1/namespaces/default/configmaps', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, labels },
+      });
     await labelled('picked-before', { 'example.com/request': 'a' });
     const informer = start({ labelSelector: 'example.com/request' });
     await informer.waitForFirstSync(5000);
@@ -117,7 +151,13 @@ describe('ObjectInformer against the sandbox', () => {
     await call('POST', '/api/v1/namespaces/default/configmaps', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: { name: 'applied', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': 'x'.repeat(2000), keep: 'me' } },
+      metadata: {
+        name: 'applied',
+        annotations: {
+          'kubectl.kubernetes.io/last-applied-configuration': 'x'.repeat(2000),
+          keep: 'me',
+        },
+      },
       data: { a: '1' },
     });
     const informer = start();

@@ -2,7 +2,11 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { GroupVersionKind } from '@kratix-dynamodb/common';
 import { TransportError } from '../httpTransport';
-import { KubernetesClient, KubernetesObject, WatchEvent } from '../KubernetesClient';
+import {
+  KubernetesClient,
+  KubernetesObject,
+  WatchEvent,
+} from '../KubernetesClient';
 import { slimObject } from './slimObject';
 
 /**
@@ -55,7 +59,8 @@ export type InformerCounters = {
   idleRestarts: number;
 };
 
-const key = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
+const key = (namespace: string | undefined, name: string) =>
+  `${namespace ?? ''}/${name}`;
 
 /**
  * One kind on one cluster, kept in memory the way client-go's informers keep it: one list, then
@@ -69,7 +74,13 @@ const key = (namespace: string | undefined, name: string) => `${namespace ?? ''}
 export class ObjectInformer {
   readonly cluster: string;
   readonly gvk: GroupVersionKind;
-  readonly counters: InformerCounters = { lists: 0, watches: 0, watchErrors: 0, malformedLines: 0, idleRestarts: 0 };
+  readonly counters: InformerCounters = {
+    lists: 0,
+    watches: 0,
+    watchErrors: 0,
+    malformedLines: 0,
+    idleRestarts: 0,
+  };
   readonly #client: KubernetesClient;
   readonly #logger: LoggerService;
   readonly #idleTimeoutMs: number;
@@ -90,7 +101,12 @@ export class ObjectInformer {
   /** After a silent connection, a new one must prove it is alive (an event or bookmark) first. */
   #awaitingLife = false;
 
-  constructor(client: KubernetesClient, gvk: GroupVersionKind, logger: LoggerService, options: InformerOptions = {}) {
+  constructor(
+    client: KubernetesClient,
+    gvk: GroupVersionKind,
+    logger: LoggerService,
+    options: InformerOptions = {},
+  ) {
     this.cluster = client.cluster;
     this.#client = client;
     this.gvk = gvk;
@@ -99,12 +115,16 @@ export class ObjectInformer {
     this.#maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.#watchTimeoutSeconds = options.watchTimeoutSeconds;
     this.#labelSelector = options.labelSelector;
-    this.#firstSync = new Promise(resolve => (this.#resolveFirstSync = resolve));
+    this.#firstSync = new Promise(
+      resolve => (this.#resolveFirstSync = resolve),
+    );
     void this.#list();
   }
 
   get #apiVersion() {
-    return this.gvk.group ? `${this.gvk.group}/${this.gvk.version}` : this.gvk.version;
+    return this.gvk.group
+      ? `${this.gvk.group}/${this.gvk.version}`
+      : this.gvk.version;
   }
 
   get state(): InformerState {
@@ -118,22 +138,33 @@ export class ObjectInformer {
   /** Resolves once the first list has answered (or failed), or after `timeoutMs`. */
   async waitForFirstSync(timeoutMs: number): Promise<InformerState> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<void>(resolve => (timer = setTimeout(resolve, timeoutMs)));
+    const timeout = new Promise<void>(
+      resolve => (timer = setTimeout(resolve, timeoutMs)),
+    );
     await Promise.race([this.#firstSync, timeout]);
     clearTimeout(timer);
     if (this.#state.kind === 'syncing') {
-      return { kind: 'failed', message: `cluster '${this.cluster}' did not answer within ${timeoutMs} ms` };
+      return {
+        kind: 'failed',
+        message: `cluster '${this.cluster}' did not answer within ${timeoutMs} ms`,
+      };
     }
     return this.#state;
   }
 
-  get(namespace: string | undefined, name: string): KubernetesObject | undefined {
+  get(
+    namespace: string | undefined,
+    name: string,
+  ): KubernetesObject | undefined {
     return this.#objects.get(key(namespace, name));
   }
 
   /** The first object that matches; no copy of the cache is made on this hot path. */
-  find(predicate: (o: KubernetesObject) => boolean): KubernetesObject | undefined {
-    for (const object of this.#objects.values()) if (predicate(object)) return object;
+  find(
+    predicate: (o: KubernetesObject) => boolean,
+  ): KubernetesObject | undefined {
+    for (const object of this.#objects.values())
+      if (predicate(object)) return object;
     return undefined;
   }
 
@@ -160,7 +191,11 @@ export class ObjectInformer {
       try {
         listener(change);
       } catch (e) {
-        this.#logger.warn(`kratix-dynamodb: an informer listener for ${this.#describe()} failed: ${(e as Error).message}`);
+        this.#logger.warn(
+          `kratix-dynamodb: an informer listener for ${this.#describe()} failed: ${
+            (e as Error).message
+          }`,
+        );
       }
     }
   }
@@ -172,8 +207,15 @@ export class ObjectInformer {
   #retry(next: () => Promise<void>, error: Error) {
     if (this.#stopped) return;
     this.#failures++;
-    const delay = Math.min(this.#maxBackoffMs, 500 * 2 ** Math.min(this.#failures - 1, 10));
-    this.#logger.warn(`kratix-dynamodb: ${this.#describe()}: ${error.message}; retrying in ${delay} ms`);
+    const delay = Math.min(
+      this.#maxBackoffMs,
+      500 * 2 ** Math.min(this.#failures - 1, 10),
+    );
+    this.#logger.warn(
+      `kratix-dynamodb: ${this.#describe()}: ${
+        error.message
+      }; retrying in ${delay} ms`,
+    );
     this.#retryTimer = setTimeout(() => void next(), delay);
     this.#retryTimer.unref?.();
   }
@@ -182,7 +224,9 @@ export class ObjectInformer {
     if (this.#stopped) return;
     this.counters.lists++;
     try {
-      const list = await this.#client.list(this.gvk, { labelSelector: this.#labelSelector });
+      const list = await this.#client.list(this.gvk, {
+        labelSelector: this.#labelSelector,
+      });
       if (this.#stopped) return;
       this.#replaceAll(list.items);
       this.#resourceVersion = list.metadata.resourceVersion;
@@ -194,7 +238,10 @@ export class ObjectInformer {
       if (error instanceof NotFoundError) {
         this.#replaceAll([]);
         this.#state = { kind: 'missing-api', message: error.message };
-      } else if (this.#state.kind === 'synced' || this.#state.kind === 'stale') {
+      } else if (
+        this.#state.kind === 'synced' ||
+        this.#state.kind === 'stale'
+      ) {
         this.#markStale(error.message);
       } else {
         this.#state = { kind: 'failed', message: error.message };
@@ -223,16 +270,23 @@ export class ObjectInformer {
   #upsert(k: string, raw: KubernetesObject) {
     // Items of a list carry no kind; readers of the cache should not have to know where an
     // object came from.
-    const typed = raw.kind ? raw : { ...raw, kind: this.gvk.kind, apiVersion: this.#apiVersion };
+    const typed = raw.kind
+      ? raw
+      : { ...raw, kind: this.gvk.kind, apiVersion: this.#apiVersion };
     const object = slimObject(typed);
     const previous = this.#objects.get(k);
-    if (previous?.metadata.resourceVersion && previous.metadata.resourceVersion === object.metadata.resourceVersion) return;
+    if (
+      previous?.metadata.resourceVersion &&
+      previous.metadata.resourceVersion === object.metadata.resourceVersion
+    )
+      return;
     this.#objects.set(k, object);
     this.#emit({ type: 'upsert', object, previous });
   }
 
   #markStale(message: string) {
-    if (this.#state.kind !== 'stale') this.#state = { kind: 'stale', since: new Date().toISOString(), message };
+    if (this.#state.kind !== 'stale')
+      this.#state = { kind: 'stale', since: new Date().toISOString(), message };
     else this.#state = { ...this.#state, message };
   }
 
@@ -242,8 +296,14 @@ export class ObjectInformer {
       this.counters.idleRestarts++;
       this.#awaitingLife = true;
       this.#closeWatch?.();
-      this.#markStale(`the watch sent nothing for ${Math.round(this.#idleTimeoutMs / 1000)} s`);
-      this.#logger.warn(`kratix-dynamodb: ${this.#describe()}: the watch fell silent; restarting it`);
+      this.#markStale(
+        `the watch sent nothing for ${Math.round(
+          this.#idleTimeoutMs / 1000,
+        )} s`,
+      );
+      this.#logger.warn(
+        `kratix-dynamodb: ${this.#describe()}: the watch fell silent; restarting it`,
+      );
       void this.#watch();
     }, this.#idleTimeoutMs);
     this.#idleTimer.unref?.();
@@ -255,6 +315,7 @@ export class ObjectInformer {
     this.counters.watches++;
     const opened = Date.now();
     let ended = false;
+    let handle: { close: () => void } | undefined;
     const onEvent = (event: WatchEvent) => {
       if (ended) return;
       this.#armIdleTimer();
@@ -281,7 +342,10 @@ export class ObjectInformer {
           return;
         }
         this.#markStale('the watch ended as soon as it opened');
-        this.#retry(() => this.#watch(), new Error('the watch ended as soon as it opened'));
+        this.#retry(
+          () => this.#watch(),
+          new Error('the watch ended as soon as it opened'),
+        );
         return;
       }
       this.counters.watchErrors++;
@@ -291,19 +355,29 @@ export class ObjectInformer {
       }
       this.#markStale(error.message);
       // A 404 means the kind may be gone: the list finds out. Anything else resumes the watch.
-      this.#retry(() => (error instanceof TransportError && error.status === 404 ? this.#list() : this.#watch()), error);
+      this.#retry(
+        () =>
+          error instanceof TransportError && error.status === 404
+            ? this.#list()
+            : this.#watch(),
+        error,
+      );
     };
-    let handle: { close: () => void } | undefined;
     try {
       handle = await this.#client.watch(
         this.gvk,
         {
           resourceVersion: this.#resourceVersion,
           labelSelector: this.#labelSelector,
-          timeoutSeconds: this.#watchTimeoutSeconds ?? 300 + Math.floor(Math.random() * 300),
+          timeoutSeconds:
+            this.#watchTimeoutSeconds ?? 300 + Math.floor(Math.random() * 300),
           onMalformed: line => {
             this.counters.malformedLines++;
-            this.#logger.warn(`kratix-dynamodb: ${this.#describe()}: skipped a malformed watch line (${line.length} characters)`);
+            this.#logger.warn(
+              `kratix-dynamodb: ${this.#describe()}: skipped a malformed watch line (${
+                line.length
+              } characters)`,
+            );
           },
         },
         onEvent,
@@ -322,7 +396,8 @@ export class ObjectInformer {
       handle?.close();
     };
     this.#armIdleTimer();
-    if (this.#state.kind === 'stale' && !this.#awaitingLife) this.#state = { kind: 'synced' };
+    if (this.#state.kind === 'stale' && !this.#awaitingLife)
+      this.#state = { kind: 'synced' };
   }
 
   #onWatchEvent(event: WatchEvent, endWatch: () => void) {
@@ -331,7 +406,10 @@ export class ObjectInformer {
     switch (event.type) {
       case 'ADDED':
       case 'MODIFIED':
-        this.#upsert(key(object.metadata.namespace, object.metadata.name), object);
+        this.#upsert(
+          key(object.metadata.namespace, object.metadata.name),
+          object,
+        );
         break;
       case 'DELETED': {
         const k = key(object.metadata.namespace, object.metadata.name);
@@ -350,7 +428,11 @@ export class ObjectInformer {
         endWatch();
         this.counters.watchErrors++;
         if (status.code === 410) void this.#list();
-        else this.#retry(() => this.#watch(), new Error(`the watch failed: ${status.message ?? 'unknown error'}`));
+        else
+          this.#retry(
+            () => this.#watch(),
+            new Error(`the watch failed: ${status.message ?? 'unknown error'}`),
+          );
         return;
       }
       default:

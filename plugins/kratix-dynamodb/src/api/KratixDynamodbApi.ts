@@ -5,7 +5,10 @@ import { StatusChain } from '@kratix-dynamodb/common';
 /** @public Reads an entity's status chain from the kratix-dynamodb backend. */
 export interface KratixDynamodbApi {
   /** With `includeObjects`, the chain also carries the cluster objects behind its stages. */
-  getStatusChain(entityRef: CompoundEntityRef, options?: { includeObjects?: boolean }): Promise<StatusChain>;
+  getStatusChain(
+    entityRef: CompoundEntityRef,
+    options?: { includeObjects?: boolean },
+  ): Promise<StatusChain>;
 }
 
 /** @public Works in both frontend systems. */

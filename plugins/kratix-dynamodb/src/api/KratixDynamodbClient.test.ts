@@ -1,4 +1,8 @@
-import { MockFetchApi, mockApis, registerMswTestHooks } from '@backstage/test-utils';
+import {
+  MockFetchApi,
+  mockApis,
+  registerMswTestHooks,
+} from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -17,21 +21,37 @@ describe('KratixDynamodbClient', () => {
   it('reads the status chain of an entity, escaping the ref', async () => {
     server.use(
       http.get(`${baseUrl}/status/default/resource/my%20table`, () =>
-        HttpResponse.json({ entityRef: 'resource:default/my table', overall: 'ok', stages: [], checkedAt: 'now' }),
+        HttpResponse.json({
+          entityRef: 'resource:default/my table',
+          overall: 'ok',
+          stages: [],
+          checkedAt: 'now',
+        }),
       ),
     );
-    const chain = await client.getStatusChain({ namespace: 'default', kind: 'resource', name: 'my table' });
+    const chain = await client.getStatusChain({
+      namespace: 'default',
+      kind: 'resource',
+      name: 'my table',
+    });
     expect(chain.overall).toBe('ok');
   });
 
   it('turns an error answer into a ResponseError', async () => {
     server.use(
       http.get(`${baseUrl}/status/default/resource/orders`, () =>
-        HttpResponse.json({ error: { name: 'NotFoundError', message: 'No catalog entity' } }, { status: 404 }),
+        HttpResponse.json(
+          { error: { name: 'NotFoundError', message: 'No catalog entity' } },
+          { status: 404 },
+        ),
       ),
     );
     await expect(
-      client.getStatusChain({ namespace: 'default', kind: 'resource', name: 'orders' }),
+      client.getStatusChain({
+        namespace: 'default',
+        kind: 'resource',
+        name: 'orders',
+      }),
     ).rejects.toBeInstanceOf(ResponseError);
   });
 });

@@ -23,7 +23,9 @@ export class KratixDynamodbClient implements KratixDynamodbApi {
       .map(encodeURIComponent)
       .join('/');
     const query = options.includeObjects ? '?objects=true' : '';
-    const response = await this.fetchApi.fetch(`${baseUrl}/status/${path}${query}`);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/status/${path}${query}`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

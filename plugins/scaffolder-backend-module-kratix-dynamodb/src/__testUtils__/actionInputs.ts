@@ -12,7 +12,9 @@ export const tableActionInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export const applicationActionInput = (overrides: Record<string, unknown> = {}) => ({
+export const applicationActionInput = (
+  overrides: Record<string, unknown> = {},
+) => ({
   cluster: 'sandbox',
   name: 'session-api-app',
   table: {
@@ -22,6 +24,12 @@ export const applicationActionInput = (overrides: Record<string, unknown> = {}) 
     attributeDefinitions: [{ name: 'id', type: 'S' }],
     keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
   },
-  services: [{ name: 'session-api', image: 'session-api:latest', ports: [{ port: 8080, expose: true }] }],
+  services: [
+    {
+      name: 'session-api',
+      image: 'session-api:latest',
+      ports: [{ port: 8080, expose: true }],
+    },
+  ],
   ...overrides,
 });

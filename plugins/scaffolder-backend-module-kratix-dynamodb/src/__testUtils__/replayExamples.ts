@@ -17,7 +17,9 @@ type Example = { description: string; example: string };
 export function describeExampleReplay(options: {
   actionId: string;
   examples: Example[];
-  createAction: (deps: ReturnType<typeof actionDependencies>) => TemplateAction<any, any, any>;
+  createAction: (
+    deps: ReturnType<typeof actionDependencies>,
+  ) => TemplateAction<any, any, any>;
   entityKind: 'resource' | 'component';
   /** What the applied object must show, read from the stand-in cluster. */
   expectApplied: (api: FakeKubernetesApi, input: any) => void;
@@ -33,7 +35,8 @@ export function describeExampleReplay(options: {
     afterEach(() => api.close());
 
     const inputOf = (example: string) => parse(example).steps[0].input;
-    const isWorkspace = (e: Example) => inputOf(e.example).delivery === 'workspace';
+    const isWorkspace = (e: Example) =>
+      inputOf(e.example).delivery === 'workspace';
 
     async function replay(example: string) {
       const input = inputOf(example);
@@ -41,25 +44,27 @@ export function describeExampleReplay(options: {
       expect(schemaErrorsFor(action, input)).toEqual([]);
       const { ctx, outputs } = actionContext(input);
       await action.handler(ctx);
-      expect(outputs().entityRef).toBe(`${options.entityKind}:default/${input.name}`);
+      expect(outputs().entityRef).toBe(
+        `${options.entityKind}:default/${input.name}`,
+      );
       return { input, outputs: outputs() };
     }
 
-    it.each(options.examples.filter(e => !isWorkspace(e)).map(e => [e.description, e.example]))(
-      '%s',
-      async (_, example) => {
-        const { input } = await replay(example);
-        options.expectApplied(api, input);
-      },
-    );
+    it.each(
+      options.examples
+        .filter(e => !isWorkspace(e))
+        .map(e => [e.description, e.example]),
+    )('%s', async (_, example) => {
+      const { input } = await replay(example);
+      options.expectApplied(api, input);
+    });
 
-    it.each(options.examples.filter(isWorkspace).map(e => [e.description, e.example]))(
-      '%s',
-      async (_, example) => {
-        const { input, outputs } = await replay(example);
-        expect(api.creates()).toEqual([]);
-        expect(outputs.manifestPath).toBe(options.manifestPathOf(input));
-      },
-    );
+    it.each(
+      options.examples.filter(isWorkspace).map(e => [e.description, e.example]),
+    )('%s', async (_, example) => {
+      const { input, outputs } = await replay(example);
+      expect(api.creates()).toEqual([]);
+      expect(outputs.manifestPath).toBe(options.manifestPathOf(input));
+    });
   });
 }

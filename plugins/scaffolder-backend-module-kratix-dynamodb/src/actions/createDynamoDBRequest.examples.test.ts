@@ -8,6 +8,9 @@ describeExampleReplay({
   createAction: createDynamoDBRequestAction,
   entityKind: 'resource',
   expectApplied: (api, input) =>
-    expect(api.get('dynamodbrequests', input.namespace ?? 'default', input.name)?.spec.name).toBe(input.tableName),
+    expect(
+      api.get('dynamodbrequests', input.namespace ?? 'default', input.name)
+        ?.spec.name,
+    ).toBe(input.tableName),
   manifestPathOf: input => input.targetPath,
 });

@@ -8,8 +8,9 @@ describeExampleReplay({
   createAction: createKubeVelaApplicationAction,
   entityKind: 'component',
   expectApplied: (api, input) =>
-    expect(api.get('applications', input.namespace ?? 'default', input.name)?.spec.components[0].properties.name).toBe(
-      input.table.tableName,
-    ),
+    expect(
+      api.get('applications', input.namespace ?? 'default', input.name)?.spec
+        .components[0].properties.name,
+    ).toBe(input.table.tableName),
   manifestPathOf: input => `kratix/${input.name}.yaml`,
 });

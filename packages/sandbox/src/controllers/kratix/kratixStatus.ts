@@ -58,11 +58,30 @@ export function requestSucceededStatus(
   return afterConfigureWorkflow(request, names, statusPatch, {
     phase: 'Succeeded',
     conditions: [
-      { type: 'ConfigureWorkflowCompleted', status: 'True', reason: 'PipelinesExecutedSuccessfully', message: 'Pipelines completed' },
-      { type: 'WorksSucceeded', status: 'True', reason: 'WorksSucceeded', message: 'All works associated with this resource are ready' },
-      { type: 'Reconciled', status: 'True', reason: 'Reconciled', message: 'Reconciled' },
+      {
+        type: 'ConfigureWorkflowCompleted',
+        status: 'True',
+        reason: 'PipelinesExecutedSuccessfully',
+        message: 'Pipelines completed',
+      },
+      {
+        type: 'WorksSucceeded',
+        status: 'True',
+        reason: 'WorksSucceeded',
+        message: 'All works associated with this resource are ready',
+      },
+      {
+        type: 'Reconciled',
+        status: 'True',
+        reason: 'Reconciled',
+        message: 'Reconciled',
+      },
     ],
-    counts: { workflowsSucceeded: names.length, workflowsFailed: 0, lastSuccessfulConfigureWorkflowTime: now },
+    counts: {
+      workflowsSucceeded: names.length,
+      workflowsFailed: 0,
+      lastSuccessfulConfigureWorkflowTime: now,
+    },
     workflowKeys: { lastSuccessfulConfigureWorkflowTime: now },
   });
 }
@@ -77,8 +96,18 @@ export function requestFailedStatus(
   return afterConfigureWorkflow(request, names, statusPatch, {
     phase: 'Failed',
     conditions: [
-      { type: 'ConfigureWorkflowCompleted', status: 'False', reason: 'ConfigureWorkflowFailed', message },
-      { type: 'Reconciled', status: 'False', reason: 'ConfigureWorkflowFailed', message: 'Configure workflow failed' },
+      {
+        type: 'ConfigureWorkflowCompleted',
+        status: 'False',
+        reason: 'ConfigureWorkflowFailed',
+        message,
+      },
+      {
+        type: 'Reconciled',
+        status: 'False',
+        reason: 'ConfigureWorkflowFailed',
+        message: 'Configure workflow failed',
+      },
     ],
     counts: { workflowsSucceeded: 0, workflowsFailed: names.length },
     workflowKeys: {},
@@ -102,12 +131,18 @@ function afterConfigureWorkflow(
   },
 ): Record<string, unknown> {
   const status = request.status ?? {};
-  const conditions = outcome.conditions.reduce(withCondition, (status.conditions ?? []) as Condition[]);
+  const conditions = outcome.conditions.reduce(
+    withCondition,
+    (status.conditions ?? []) as Condition[],
+  );
   const { conditions: _ignored, ...pipelineKeys } = statusPatch;
   return {
     ...status,
     ...pipelineKeys,
-    message: typeof statusPatch.message === 'string' ? statusPatch.message : status.message ?? 'Pending',
+    message:
+      typeof statusPatch.message === 'string'
+        ? statusPatch.message
+        : status.message ?? 'Pending',
     observedGeneration: request.metadata.generation,
     workflows: names.length,
     ...outcome.counts,

@@ -3,7 +3,13 @@ import { StatusStage } from '@kratix-dynamodb/common';
 /** One probe through the service proxy. */
 export type ProbeResult =
   | { ok: true; status: number; latencyMs: number; body: string }
-  | { ok: false; status?: number; latencyMs: number; body?: string; error?: string };
+  | {
+      ok: false;
+      status?: number;
+      latencyMs: number;
+      body?: string;
+      error?: string;
+    };
 
 function bodySummary(body: string | undefined): string {
   if (!body) return '';
@@ -16,7 +22,9 @@ function bodySummary(body: string | undefined): string {
  * their readiness probe out of the Service, so then even /health cannot be reached.
  */
 function isNoEndpoints(probe: ProbeResult): boolean {
-  return probe.status === 503 && /no endpoints available/.test(probe.body ?? '');
+  return (
+    probe.status === 503 && /no endpoints available/.test(probe.body ?? '')
+  );
 }
 
 /**
@@ -27,7 +35,11 @@ function proxyRefusal(probe: ProbeResult): string | undefined {
   if (probe.status !== 403 || !probe.body) return undefined;
   try {
     const status = JSON.parse(probe.body);
-    return status?.kind === 'Status' && status.reason === 'Forbidden' && typeof status.message === 'string' ? status.message : undefined;
+    return status?.kind === 'Status' &&
+      status.reason === 'Forbidden' &&
+      typeof status.message === 'string'
+      ? status.message
+      : undefined;
   } catch {
     return undefined;
   }
@@ -39,43 +51,67 @@ function describe(path: string, probe: ProbeResult): string {
 }
 
 /** The service's own view of itself: /health says it runs, /ready that it can use its table. */
-export function healthStage(service: string, paths: { liveness: string; readiness: string }, liveness: ProbeResult, readiness: ProbeResult): StatusStage {
+export function healthStage(
+  service: string,
+  paths: { liveness: string; readiness: string },
+  liveness: ProbeResult,
+  readiness: ProbeResult,
+): StatusStage {
   const id = 'health';
   const details: Record<string, string | number> = {
     service,
     [`${paths.liveness} latency ms`]: liveness.latencyMs,
     [`${paths.readiness} latency ms`]: readiness.latencyMs,
   };
-  if (readiness.body) details[`${paths.readiness} body`] = bodySummary(readiness.body);
-  const summary = `${describe(paths.liveness, liveness)}, ${describe(paths.readiness, readiness)}`;
-  const base: Omit<StatusStage, 'state'> = { id, summary, details, links: [], conditions: [] };
+  if (readiness.body)
+    details[`${paths.readiness} body`] = bodySummary(readiness.body);
+  const summary = `${describe(paths.liveness, liveness)}, ${describe(
+    paths.readiness,
+    readiness,
+  )}`;
+  const base: Omit<StatusStage, 'state'> = {
+    id,
+    summary,
+    details,
+    links: [],
+    conditions: [],
+  };
   const refusal = proxyRefusal(liveness) ?? proxyRefusal(readiness);
   if (refusal) {
     return {
-      ...base, state: 'unknown',
+      ...base,
+      state: 'unknown',
       summary: `Not permitted to probe ${service} through the service proxy: ${refusal}`,
       hint: "Grant the backend's identity get on services/proxy (README: Using real clusters); the service itself was not reached",
     };
   }
   if (isNoEndpoints(liveness)) {
     return {
-      ...base, state: 'error',
+      ...base,
+      state: 'error',
       summary: `No ready pod behind the service ${service}`,
       hint: 'Its pods fail their readiness probe (or none run). The service usually cannot reach its DynamoDB table: check the table stage, the table name and region in its env, and the pod logs',
     };
   }
   if (!liveness.ok) {
     return {
-      ...base, state: 'error',
-      hint: liveness.status === undefined
-        ? `The service ${service} does not answer (${liveness.error ?? 'no response'}): check that its pods run and the Service selects them`
-        : `The service ${service} answers ${liveness.status} on ${paths.liveness}: check its logs`,
+      ...base,
+      state: 'error',
+      hint:
+        liveness.status === undefined
+          ? `The service ${service} does not answer (${
+              liveness.error ?? 'no response'
+            }): check that its pods run and the Service selects them`
+          : `The service ${service} answers ${liveness.status} on ${paths.liveness}: check its logs`,
     };
   }
   if (!readiness.ok) {
     return {
-      ...base, state: 'error',
-      hint: `The service runs but is not ready: ${bodySummary(readiness.body) || readiness.error || 'no reason given'}. It usually cannot reach its DynamoDB table: check the table stage and the service's AWS credentials and region`,
+      ...base,
+      state: 'error',
+      hint: `The service runs but is not ready: ${
+        bodySummary(readiness.body) || readiness.error || 'no reason given'
+      }. It usually cannot reach its DynamoDB table: check the table stage and the service's AWS credentials and region`,
     };
   }
   return { ...base, state: 'ok' };

@@ -9,20 +9,29 @@ import {
 export type PromiseObservation =
   | { kind: 'missing-api' }
   | { kind: 'absent' }
-  | { kind: 'found'; object: { status?: any; metadata: { creationTimestamp?: string } } };
+  | {
+      kind: 'found';
+      object: { status?: any; metadata: { creationTimestamp?: string } };
+    };
 
 export function promiseStage(observation: PromiseObservation): StatusStage {
   const id = 'promise';
   if (observation.kind === 'missing-api') {
     return {
-      id, state: 'error', conditions: [], links: [],
+      id,
+      state: 'error',
+      conditions: [],
+      links: [],
       summary: 'Kratix is not installed on this cluster (no Promise API)',
       hint: 'Install Kratix on the cluster, then apply the aws-dynamodb-kratix Promise',
     };
   }
   if (observation.kind === 'absent') {
     return {
-      id, state: 'error', conditions: [], links: [],
+      id,
+      state: 'error',
+      conditions: [],
+      links: [],
       summary: `The ${DYNAMODB_PROMISE_NAME} Promise is not installed`,
       hint: 'Apply examples/kratix-promise/promise.yaml to the platform cluster',
     };
@@ -31,17 +40,33 @@ export function promiseStage(observation: PromiseObservation): StatusStage {
   const available = findCondition(conditions, 'Available');
   const status = observation.object.status?.status;
   if (status === 'Available' || available?.status === 'True') {
-    return { id, state: 'ok', summary: 'Available: ready to fulfil requests', conditions, links: [], since: available?.lastTransitionTime };
+    return {
+      id,
+      state: 'ok',
+      summary: 'Available: ready to fulfil requests',
+      conditions,
+      links: [],
+      since: available?.lastTransitionTime,
+    };
   }
   if (status === 'Unavailable' || available?.status === 'False') {
     return {
-      id, state: 'error', conditions, links: [], since: available?.lastTransitionTime,
-      summary: `Unavailable: ${available?.message ?? 'cannot fulfil resource requests'}`,
-      hint: `Check the Promise workflows and its required Promises: kubectl describe promise ${  DYNAMODB_PROMISE_NAME}`,
+      id,
+      state: 'error',
+      conditions,
+      links: [],
+      since: available?.lastTransitionTime,
+      summary: `Unavailable: ${
+        available?.message ?? 'cannot fulfil resource requests'
+      }`,
+      hint: `Check the Promise workflows and its required Promises: kubectl describe promise ${DYNAMODB_PROMISE_NAME}`,
     };
   }
   return {
-    id, state: 'progressing', conditions, links: [],
+    id,
+    state: 'progressing',
+    conditions,
+    links: [],
     summary: 'Kratix has not marked the Promise available yet',
     hint: 'Wait for the Promise configure workflow; if it never finishes, check the Kratix controller logs',
   };

@@ -4,13 +4,23 @@ import { ChainReads, KindRead, splitRef, unreadableStage } from '../ChainReads';
 import { applicationStage } from './applicationStage';
 
 /** The KubeVela Application at `appRef`, noted for the detail tab. */
-export function findApplication(reads: ChainReads, appRef: string | undefined): KubernetesObject | undefined {
+export function findApplication(
+  reads: ChainReads,
+  appRef: string | undefined,
+): KubernetesObject | undefined {
   if (!appRef || !reads.applications) return undefined;
   const { namespace, name } = splitRef(appRef);
   return reads.note(reads.applications.get(namespace, name));
 }
 
 /** The application stage from the Application found at `appRef`. */
-export function readApplicationStage(applications: KindRead, appRef: string, app: KubernetesObject | undefined): StatusStage {
-  return unreadableStage('application', applications, 'Install KubeVela') ?? applicationStage(app, appRef);
+export function readApplicationStage(
+  applications: KindRead,
+  appRef: string,
+  app: KubernetesObject | undefined,
+): StatusStage {
+  return (
+    unreadableStage('application', applications, 'Install KubeVela') ??
+    applicationStage(app, appRef)
+  );
 }

@@ -6,22 +6,45 @@ import { HealthProber } from '../HealthProber';
 import { healthStage } from './healthStage';
 
 /** The Service KubeVela makes for a webservice component: its name, on its first port. */
-function webServiceOf(app: KubernetesObject): { name: string; port: number } | undefined {
-  const component = (app.spec?.components ?? []).find((c: any) => c.type === 'webservice');
+function webServiceOf(
+  app: KubernetesObject,
+): { name: string; port: number } | undefined {
+  const component = (app.spec?.components ?? []).find(
+    (c: any) => c.type === 'webservice',
+  );
   if (!component) return undefined;
-  const port = component.properties?.ports?.[0]?.port ?? component.properties?.port ?? 80;
+  const port =
+    component.properties?.ports?.[0]?.port ?? component.properties?.port ?? 80;
   return { name: component.name, port: Number(port) };
 }
 
 /** The health stage: the configured paths probed through the service proxy, never a URL from an annotation. */
-export async function readHealthStage(reads: ChainReads, prober: HealthProber, app: KubernetesObject | undefined): Promise<StatusStage> {
+export async function readHealthStage(
+  reads: ChainReads,
+  prober: HealthProber,
+  app: KubernetesObject | undefined,
+): Promise<StatusStage> {
   const service = app ? webServiceOf(app) : undefined;
-  if (!app || !service) return skippedStage('health', 'The application has no webservice component to probe');
+  if (!app || !service)
+    return skippedStage(
+      'health',
+      'The application has no webservice component to probe',
+    );
   const { livenessPath, readinessPath } = reads.options;
-  const target = { cluster: reads.cluster, namespace: app.metadata.namespace ?? 'default', service: service.name, port: service.port };
+  const target = {
+    cluster: reads.cluster,
+    namespace: app.metadata.namespace ?? 'default',
+    service: service.name,
+    port: service.port,
+  };
   const [liveness, readiness] = await Promise.all([
     prober.probe({ ...target, path: livenessPath }),
     prober.probe({ ...target, path: readinessPath }),
   ]);
-  return healthStage(service.name, { liveness: livenessPath, readiness: readinessPath }, liveness, readiness);
+  return healthStage(
+    service.name,
+    { liveness: livenessPath, readiness: readinessPath },
+    liveness,
+    readiness,
+  );
 }

@@ -5,9 +5,16 @@ import { promiseStage } from './promiseStage';
 /** The Promise stage from the cluster's Promises. */
 export function readPromiseStage(reads: ChainReads): StatusStage {
   // A missing Promise API is the Kratix diagnosis itself, not a generic unreadable stage.
-  if (reads.promises.state.kind === 'missing-api') return promiseStage({ kind: 'missing-api' });
-  const unreadable = unreadableStage('promise', reads.promises, 'Install Kratix');
+  if (reads.promises.state.kind === 'missing-api')
+    return promiseStage({ kind: 'missing-api' });
+  const unreadable = unreadableStage(
+    'promise',
+    reads.promises,
+    'Install Kratix',
+  );
   if (unreadable) return unreadable;
-  const object = reads.note(reads.promises.get(undefined, DYNAMODB_PROMISE_NAME));
+  const object = reads.note(
+    reads.promises.get(undefined, DYNAMODB_PROMISE_NAME),
+  );
   return promiseStage(object ? { kind: 'found', object } : { kind: 'absent' });
 }

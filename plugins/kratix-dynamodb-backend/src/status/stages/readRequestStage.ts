@@ -7,18 +7,31 @@ import { requestStage } from './requestStage';
  * The request an entity is linked to: its own annotation, else the one KubeVela renders for
  * the Application's table component, under the component's own name.
  */
-export function linkedRequestRef(annotatedRef: string | undefined, app: KubernetesObject | undefined): string | undefined {
+export function linkedRequestRef(
+  annotatedRef: string | undefined,
+  app: KubernetesObject | undefined,
+): string | undefined {
   if (annotatedRef !== undefined) return annotatedRef;
-  const component = (app?.spec?.components ?? []).find((c: any) => c.type === DYNAMODB_COMPONENT_TYPE);
-  return app && component ? `${app.metadata.namespace ?? 'default'}/${component.name}` : undefined;
+  const component = (app?.spec?.components ?? []).find(
+    (c: any) => c.type === DYNAMODB_COMPONENT_TYPE,
+  );
+  return app && component
+    ? `${app.metadata.namespace ?? 'default'}/${component.name}`
+    : undefined;
 }
 
 /** The request stage from the DynamoDBRequest at `requestRef`. */
-export function readRequestStage(reads: ChainReads, requestRef: string): StatusStage {
+export function readRequestStage(
+  reads: ChainReads,
+  requestRef: string,
+): StatusStage {
   const { namespace, name } = splitRef(requestRef);
   const request = reads.note(reads.requests.get(namespace, name));
   return (
-    unreadableStage('request', reads.requests, 'Apply the aws-dynamodb-kratix Promise') ??
-    requestStage(request, requestRef, reads.now, reads.options.graceMs)
+    unreadableStage(
+      'request',
+      reads.requests,
+      'Apply the aws-dynamodb-kratix Promise',
+    ) ?? requestStage(request, requestRef, reads.now, reads.options.graceMs)
   );
 }

@@ -11,11 +11,19 @@ export type RequestObject = {
  * Whether Kratix has picked the request up. A request with no status at all after the grace
  * period means no Kratix controller is reconciling it (CRD installed, operator missing).
  */
-export function requestStage(request: RequestObject | undefined, ref: string, now: Date, graceMs: number): StatusStage {
+export function requestStage(
+  request: RequestObject | undefined,
+  ref: string,
+  now: Date,
+  graceMs: number,
+): StatusStage {
   const id = 'request';
   if (!request) {
     return {
-      id, state: 'error', conditions: [], links: [],
+      id,
+      state: 'error',
+      conditions: [],
+      links: [],
       summary: `DynamoDBRequest ${ref} does not exist on the cluster`,
       hint: 'Create it again from the template, or check that the entity points at the right cluster and namespace',
     };
@@ -25,26 +33,51 @@ export function requestStage(request: RequestObject | undefined, ref: string, no
   if (!status || Object.keys(status).length === 0) {
     if (isPastGrace(request.metadata.creationTimestamp, now, graceMs)) {
       return {
-        id, state: 'error', conditions, links: [],
-        summary: 'No Kratix controller has reconciled this request (it has no status)',
+        id,
+        state: 'error',
+        conditions,
+        links: [],
+        summary:
+          'No Kratix controller has reconciled this request (it has no status)',
         hint: 'Check that the Kratix operator is running: kubectl get pods -n kratix-platform-system',
         since: request.metadata.creationTimestamp,
       };
     }
-    return { id, state: 'progressing', conditions, links: [], summary: 'Waiting for Kratix to pick up the request', since: request.metadata.creationTimestamp };
+    return {
+      id,
+      state: 'progressing',
+      conditions,
+      links: [],
+      summary: 'Waiting for Kratix to pick up the request',
+      since: request.metadata.creationTimestamp,
+    };
   }
-  const message = typeof status.message === 'string' ? status.message : 'Requested';
+  const message =
+    typeof status.message === 'string' ? status.message : 'Requested';
   const reconciled = conditions.find(c => c.type === 'Reconciled');
-  const failed = conditions.find(c => c.status === 'False' && /Failed|Failing/.test(c.reason ?? ''));
+  const failed = conditions.find(
+    c => c.status === 'False' && /Failed|Failing/.test(c.reason ?? ''),
+  );
   if (failed) {
     return {
-      id, state: 'error', conditions, links: [], since: failed.lastTransitionTime,
+      id,
+      state: 'error',
+      conditions,
+      links: [],
+      since: failed.lastTransitionTime,
       summary: `${message}`,
       hint: 'See the workflow stage for the failure, fix the request and re-apply it',
     };
   }
   if (reconciled?.status === 'True') {
-    return { id, state: 'ok', summary: message, conditions, links: [], since: reconciled.lastTransitionTime };
+    return {
+      id,
+      state: 'ok',
+      summary: message,
+      conditions,
+      links: [],
+      since: reconciled.lastTransitionTime,
+    };
   }
   return { id, state: 'progressing', summary: message, conditions, links: [] };
 }

@@ -11,19 +11,41 @@ describe('workflowStage', () => {
       ...succeededRequest,
       status: {
         message: 'keySchema[1].keyType: a table has one HASH key',
-        kratix: { workflows: { pipelines: [{ name: 'instance-configure', phase: 'Failed' }] } },
-        conditions: [{ type: 'ConfigureWorkflowCompleted', status: 'False', reason: 'ConfigureWorkflowFailed', message: 'Pipeline failed' }],
+        kratix: {
+          workflows: {
+            pipelines: [{ name: 'instance-configure', phase: 'Failed' }],
+          },
+        },
+        conditions: [
+          {
+            type: 'ConfigureWorkflowCompleted',
+            status: 'False',
+            reason: 'ConfigureWorkflowFailed',
+            message: 'Pipeline failed',
+          },
+        ],
       },
     };
     const stage = workflowStage(failed);
     expect(stage.state).toBe('error');
-    expect(stage.summary).toBe('The configure workflow failed: keySchema[1].keyType: a table has one HASH key');
+    expect(stage.summary).toBe(
+      'The configure workflow failed: keySchema[1].keyType: a table has one HASH key',
+    );
   });
 
   it('is progressing while the pipeline runs', () => {
     const running = {
       ...succeededRequest,
-      status: { message: 'Pending', conditions: [{ type: 'ConfigureWorkflowCompleted', status: 'False', reason: 'PipelinesInProgress' }] },
+      status: {
+        message: 'Pending',
+        conditions: [
+          {
+            type: 'ConfigureWorkflowCompleted',
+            status: 'False',
+            reason: 'PipelinesInProgress',
+          },
+        ],
+      },
     };
     expect(workflowStage(running).state).toBe('progressing');
   });

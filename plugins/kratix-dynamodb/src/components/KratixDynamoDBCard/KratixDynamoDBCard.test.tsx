@@ -3,7 +3,10 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { StatusChain } from '@kratix-dynamodb/common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { KratixDynamodbApi, kratixDynamodbApiRef } from '../../api/KratixDynamodbApi';
+import {
+  KratixDynamodbApi,
+  kratixDynamodbApiRef,
+} from '../../api/KratixDynamodbApi';
 import { KratixDynamoDBCard } from './KratixDynamoDBCard';
 
 const entity: Entity = {
@@ -23,16 +26,39 @@ const failingTableChain: StatusChain = {
   overall: 'error',
   checkedAt: new Date('2026-01-01T10:00:00Z').toISOString(),
   stages: [
-    { id: 'promise', state: 'ok', summary: 'Available', conditions: [], links: [] },
+    {
+      id: 'promise',
+      state: 'ok',
+      summary: 'Available',
+      conditions: [],
+      links: [],
+    },
     {
       id: 'table',
       state: 'error',
       summary: 'ACK cannot reach AWS: the security token is invalid',
       hint: 'Give the ACK controller valid AWS credentials',
-      conditions: [{ type: 'ACK.Recoverable', status: 'True', message: 'UnrecognizedClientException' }],
-      links: [{ title: 'Open in the AWS console', url: 'https://console.aws.amazon.com/dynamodbv2/home' }],
+      conditions: [
+        {
+          type: 'ACK.Recoverable',
+          status: 'True',
+          message: 'UnrecognizedClientException',
+        },
+      ],
+      links: [
+        {
+          title: 'Open in the AWS console',
+          url: 'https://console.aws.amazon.com/dynamodbv2/home',
+        },
+      ],
     },
-    { id: 'application', state: 'skipped', summary: 'No application uses this table', conditions: [], links: [] },
+    {
+      id: 'application',
+      state: 'skipped',
+      summary: 'No application uses this table',
+      conditions: [],
+      links: [],
+    },
   ],
 };
 
@@ -53,11 +79,18 @@ describe('KratixDynamoDBCard', () => {
     const table = await screen.findByTestId('stage-table');
     expect(table).toHaveAttribute('data-state', 'error');
     expect(table).toHaveTextContent('ACK Table: ACK cannot reach AWS');
-    expect(table).toHaveTextContent('What to do: Give the ACK controller valid AWS credentials');
+    expect(table).toHaveTextContent(
+      'What to do: Give the ACK controller valid AWS credentials',
+    );
     expect(screen.getByText('Open in the AWS console')).toBeInTheDocument();
-    expect(screen.getByTestId('overall')).toHaveAttribute('data-state', 'error');
+    expect(screen.getByTestId('overall')).toHaveAttribute(
+      'data-state',
+      'error',
+    );
     // ok and skipped stages need no action, so they carry no hint.
-    expect(screen.getByTestId('stage-promise')).not.toHaveTextContent('What to do');
+    expect(screen.getByTestId('stage-promise')).not.toHaveTextContent(
+      'What to do',
+    );
 
     fireEvent.click(screen.getByLabelText('Show ACK Table conditions'));
     expect(await screen.findByTestId('conditions-table')).toHaveTextContent(
@@ -71,7 +104,9 @@ describe('KratixDynamoDBCard', () => {
         throw new Error('kratix-dynamodb backend unavailable');
       },
     });
-    expect(await screen.findByText('Error: kratix-dynamodb backend unavailable')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Error: kratix-dynamodb backend unavailable'),
+    ).toBeInTheDocument();
   });
 
   it('says so when the entity has no stages', async () => {

@@ -29,11 +29,16 @@ export type KratixDynamoDBCardProps = {
  * live service, each stage saying what is wrong and what to do.
  * @public
  */
-export const KratixDynamoDBCard = ({ pollIntervalMs = 30_000 }: KratixDynamoDBCardProps) => {
+export const KratixDynamoDBCard = ({
+  pollIntervalMs = 30_000,
+}: KratixDynamoDBCardProps) => {
   const { entity } = useEntity();
-  const { value, error, loading, refresh } = useLiveStatusChain(getCompoundEntityRef(entity), {
-    fallbackPollMs: pollIntervalMs,
-  });
+  const { value, error, loading, refresh } = useLiveStatusChain(
+    getCompoundEntityRef(entity),
+    {
+      fallbackPollMs: pollIntervalMs,
+    },
+  );
 
   const refreshButton = (
     <IconButton aria-label="Refresh status" onClick={refresh} size="small">
@@ -58,8 +63,15 @@ export const KratixDynamoDBCard = ({ pollIntervalMs = 30_000 }: KratixDynamoDBCa
     body = (
       <>
         <Box display="flex" alignItems="center" justifyContent="space-between">
-          <Box display="flex" alignItems="center" data-testid="overall" data-state={value.overall}>
-            <Typography variant="subtitle2" component="span">Overall:&nbsp;</Typography>
+          <Box
+            display="flex"
+            alignItems="center"
+            data-testid="overall"
+            data-state={value.overall}
+          >
+            <Typography variant="subtitle2" component="span">
+              Overall:&nbsp;
+            </Typography>
             <StageStateIcon state={value.overall} />
           </Box>
           <Typography variant="caption" color="textSecondary">
@@ -67,7 +79,9 @@ export const KratixDynamoDBCard = ({ pollIntervalMs = 30_000 }: KratixDynamoDBCa
             {new Date(value.checkedAt).toLocaleTimeString()}
           </Typography>
         </Box>
-        {error && <ResponseErrorPanel error={error} title="The last refresh failed" />}
+        {error && (
+          <ResponseErrorPanel error={error} title="The last refresh failed" />
+        )}
         <List dense>
           {value.stages.map(stage => (
             <StageRow key={stage.id} stage={stage} />

@@ -26,7 +26,9 @@ export const STAGE_TITLES: Record<StatusStage['id'], string> = {
 const ConditionList = ({ stage }: { stage: StatusStage }) => (
   <Box pl={4} pb={1} data-testid={`conditions-${stage.id}`}>
     {stage.conditions.length === 0 && (
-      <Typography variant="body2" color="textSecondary">No conditions reported</Typography>
+      <Typography variant="body2" color="textSecondary">
+        No conditions reported
+      </Typography>
     )}
     {stage.conditions.map(condition => (
       <Typography key={condition.type} variant="body2">
@@ -44,12 +46,22 @@ const ConditionList = ({ stage }: { stage: StatusStage }) => (
 );
 
 /** One stage: state, summary, hint and links, expandable to its conditions. */
-export const StageRow = ({ stage, defaultOpen = false }: { stage: StatusStage; defaultOpen?: boolean }) => {
+export const StageRow = ({
+  stage,
+  defaultOpen = false,
+}: {
+  stage: StatusStage;
+  defaultOpen?: boolean;
+}) => {
   const [open, setOpen] = useState(defaultOpen);
   const needsAction = stage.state !== 'ok' && stage.state !== 'skipped';
   return (
     <>
-      <ListItem dense data-testid={`stage-${stage.id}`} data-state={stage.state}>
+      <ListItem
+        dense
+        data-testid={`stage-${stage.id}`}
+        data-state={stage.state}
+      >
         <Box mr={1} minWidth={110}>
           <StageStateIcon state={stage.state} />
         </Box>
@@ -66,7 +78,12 @@ export const StageRow = ({ stage, defaultOpen = false }: { stage: StatusStage; d
                 </Typography>
               )}
               {stage.links.map(link => (
-                <Link key={link.url} to={link.url} target="_blank" rel="noopener">
+                <Link
+                  key={link.url}
+                  to={link.url}
+                  target="_blank"
+                  rel="noopener"
+                >
                   {link.title}
                 </Link>
               ))}
@@ -75,7 +92,9 @@ export const StageRow = ({ stage, defaultOpen = false }: { stage: StatusStage; d
         />
         <IconButton
           size="small"
-          aria-label={`${open ? 'Hide' : 'Show'} ${STAGE_TITLES[stage.id]} conditions`}
+          aria-label={`${open ? 'Hide' : 'Show'} ${
+            STAGE_TITLES[stage.id]
+          } conditions`}
           onClick={() => setOpen(!open)}
         >
           {open ? <ExpandLessIcon /> : <ExpandMoreIcon />}

@@ -3,7 +3,10 @@ import { TestApiProvider } from '@backstage/test-utils';
 import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { StatusChain, statusChangedChannel } from '@kratix-dynamodb/common';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { KratixDynamodbApi, kratixDynamodbApiRef } from '../../api/KratixDynamodbApi';
+import {
+  KratixDynamodbApi,
+  kratixDynamodbApiRef,
+} from '../../api/KratixDynamodbApi';
 import { useLiveStatusChain } from './useLiveStatusChain';
 
 const REF = { namespace: 'default', kind: 'Resource', name: 'orders' };
@@ -20,9 +23,12 @@ const chain = (summary: string): StatusChain => ({
 class InMemorySignals implements SignalApi {
   readonly #subscribers = new Map<string, Set<(message: any) => void>>();
   subscribe(channel: string, onMessage: (message: any) => void) {
-    if (!this.#subscribers.has(channel)) this.#subscribers.set(channel, new Set());
+    if (!this.#subscribers.has(channel))
+      this.#subscribers.set(channel, new Set());
     this.#subscribers.get(channel)!.add(onMessage);
-    return { unsubscribe: () => this.#subscribers.get(channel)!.delete(onMessage) };
+    return {
+      unsubscribe: () => this.#subscribers.get(channel)!.delete(onMessage),
+    };
   }
   send(channel: string) {
     this.#subscribers.get(channel)?.forEach(s => s({ type: 'status-changed' }));
@@ -33,26 +39,37 @@ class InMemorySignals implements SignalApi {
 function controlledApi() {
   const calls: Array<{ resolve: (c: StatusChain) => void }> = [];
   const api: KratixDynamodbApi = {
-    getStatusChain: () => new Promise<StatusChain>(resolve => calls.push({ resolve })),
+    getStatusChain: () =>
+      new Promise<StatusChain>(resolve => calls.push({ resolve })),
   };
   return { api, calls };
 }
 
-function render(api: KratixDynamodbApi, signals?: SignalApi, fallbackPollMs = 0) {
+function render(
+  api: KratixDynamodbApi,
+  signals?: SignalApi,
+  fallbackPollMs = 0,
+) {
   const apis: any[] = [[kratixDynamodbApiRef, api]];
   if (signals) apis.push([signalApiRef, signals]);
-  const wrapper = ({ children }: PropsWithChildren) => <TestApiProvider apis={apis}>{children}</TestApiProvider>;
-  return renderHook(() => useLiveStatusChain(REF, { fallbackPollMs }), { wrapper });
+  const wrapper = ({ children }: PropsWithChildren) => (
+    <TestApiProvider apis={apis}>{children}</TestApiProvider>
+  );
+  return renderHook(() => useLiveStatusChain(REF, { fallbackPollMs }), {
+    wrapper,
+  });
 }
 
 describe('useLiveStatusChain', () => {
-  it('reads the chain again when the entity\'s signal arrives, and does not poll', async () => {
+  it("reads the chain again when the entity's signal arrives, and does not poll", async () => {
     const signals = new InMemorySignals();
     const { api, calls } = controlledApi();
     const { result } = render(api, signals, 10);
     await waitFor(() => expect(calls).toHaveLength(1));
     act(() => calls[0].resolve(chain('CREATING')));
-    await waitFor(() => expect(result.current.value?.stages[0].summary).toBe('CREATING'));
+    await waitFor(() =>
+      expect(result.current.value?.stages[0].summary).toBe('CREATING'),
+    );
     expect(result.current.live).toBe(true);
 
     await new Promise(r => setTimeout(r, 50)); // five fallback intervals: none may fire
@@ -61,7 +78,9 @@ describe('useLiveStatusChain', () => {
     act(() => signals.send(statusChangedChannel('resource:default/orders')));
     await waitFor(() => expect(calls).toHaveLength(2));
     act(() => calls[1].resolve(chain('ACTIVE')));
-    await waitFor(() => expect(result.current.value?.stages[0].summary).toBe('ACTIVE'));
+    await waitFor(() =>
+      expect(result.current.value?.stages[0].summary).toBe('ACTIVE'),
+    );
   });
 
   it('never overlaps reads: refreshes asked for during a read make one read after it', async () => {
@@ -79,14 +98,18 @@ describe('useLiveStatusChain', () => {
     act(() => calls[0].resolve(chain('first')));
     await waitFor(() => expect(calls).toHaveLength(2));
     act(() => calls[1].resolve(chain('second')));
-    await waitFor(() => expect(result.current.value?.stages[0].summary).toBe('second'));
+    await waitFor(() =>
+      expect(result.current.value?.stages[0].summary).toBe('second'),
+    );
     await new Promise(r => setTimeout(r, 20));
     expect(calls).toHaveLength(2);
   });
 
   it('polls at the fallback interval when the app has no signals', async () => {
     let n = 0;
-    const api: KratixDynamodbApi = { getStatusChain: async () => chain(`read ${++n}`) };
+    const api: KratixDynamodbApi = {
+      getStatusChain: async () => chain(`read ${++n}`),
+    };
     const { result } = render(api, undefined, 30);
     await waitFor(() => expect(n).toBeGreaterThanOrEqual(3), { timeout: 2000 });
     expect(result.current.live).toBe(false);

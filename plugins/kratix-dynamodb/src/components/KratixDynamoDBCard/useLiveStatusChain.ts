@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useSignal } from '@backstage/plugin-signals-react';
 import { StatusChain, statusChangedChannel } from '@kratix-dynamodb/common';
 import { kratixDynamodbApiRef } from '../../api/KratixDynamodbApi';
@@ -51,7 +54,9 @@ export function useLiveStatusChain(
     }
   }, [loading, retry]);
 
-  const channel = statusChangedChannel(stringifyEntityRef({ namespace, kind, name }));
+  const channel = statusChangedChannel(
+    stringifyEntityRef({ namespace, kind, name }),
+  );
   const { lastSignal, isSignalsAvailable } = useSignal(channel);
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
@@ -63,7 +68,8 @@ export function useLiveStatusChain(
     let timer: ReturnType<typeof setInterval> | undefined;
     const poll = !isSignalsAvailable && fallbackPollMs > 0;
     const start = () => {
-      if (poll && timer === undefined) timer = setInterval(() => refreshRef.current(), fallbackPollMs);
+      if (poll && timer === undefined)
+        timer = setInterval(() => refreshRef.current(), fallbackPollMs);
     };
     const stop = () => {
       if (timer !== undefined) clearInterval(timer);
@@ -85,5 +91,11 @@ export function useLiveStatusChain(
     };
   }, [isSignalsAvailable, fallbackPollMs]);
 
-  return { value: state.value, error: state.error, loading, live: isSignalsAvailable, refresh };
+  return {
+    value: state.value,
+    error: state.error,
+    loading,
+    live: isSignalsAvailable,
+    refresh,
+  };
 }

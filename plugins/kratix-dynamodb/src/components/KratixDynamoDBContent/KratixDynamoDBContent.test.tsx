@@ -8,7 +8,11 @@ import { KratixDynamoDBContent } from './KratixDynamoDBContent';
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
-  metadata: { name: 'orders', namespace: 'default', annotations: { 'kratix-dynamodb.io/request': 'default/orders' } },
+  metadata: {
+    name: 'orders',
+    namespace: 'default',
+    annotations: { 'kratix-dynamodb.io/request': 'default/orders' },
+  },
   spec: { type: 'dynamodb-table', owner: 'guests' },
 };
 
@@ -21,11 +25,24 @@ const chain: StatusChain = {
       id: 'table',
       state: 'progressing',
       summary: 'CREATING',
-      conditions: [{ type: 'ACK.ResourceSynced', status: 'False', message: 'still creating' }],
+      conditions: [
+        {
+          type: 'ACK.ResourceSynced',
+          status: 'False',
+          message: 'still creating',
+        },
+      ],
       links: [],
     },
   ],
-  objects: [{ kind: 'Table', namespace: 'default', name: 'orders', manifest: { kind: 'Table', spec: { tableName: 'orders' } } }],
+  objects: [
+    {
+      kind: 'Table',
+      namespace: 'default',
+      name: 'orders',
+      manifest: { kind: 'Table', spec: { tableName: 'orders' } },
+    },
+  ],
 };
 
 describe('KratixDynamoDBContent', () => {
@@ -38,11 +55,17 @@ describe('KratixDynamoDBContent', () => {
         </EntityProvider>
       </TestApiProvider>,
     );
-    expect(await screen.findByTestId('conditions-table')).toHaveTextContent('ACK.ResourceSynced=False: still creating');
-    expect(screen.getByTestId('state-change')).toHaveTextContent('table: first seen → progressing (CREATING)');
+    expect(await screen.findByTestId('conditions-table')).toHaveTextContent(
+      'ACK.ResourceSynced=False: still creating',
+    );
+    expect(screen.getByTestId('state-change')).toHaveTextContent(
+      'table: first seen → progressing (CREATING)',
+    );
     expect(screen.getByText('Table default/orders')).toBeInTheDocument();
     // The YAML is syntax-highlighted, so its text is split over many elements.
     expect(document.body.textContent).toContain('tableName: orders');
-    expect(getStatusChain).toHaveBeenCalledWith(expect.anything(), { includeObjects: true });
+    expect(getStatusChain).toHaveBeenCalledWith(expect.anything(), {
+      includeObjects: true,
+    });
   });
 });

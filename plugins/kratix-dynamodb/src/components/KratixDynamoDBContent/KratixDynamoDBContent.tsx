@@ -1,5 +1,10 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { CodeSnippet, InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
@@ -14,12 +19,19 @@ import { useStateHistory } from './useStateHistory';
  * the page is open, and the YAML of the cluster objects behind the chain.
  * @public
  */
-export const KratixDynamoDBContent = ({ pollIntervalMs = 30_000 }: { pollIntervalMs?: number }) => {
+export const KratixDynamoDBContent = ({
+  pollIntervalMs = 30_000,
+}: {
+  pollIntervalMs?: number;
+}) => {
   const { entity } = useEntity();
-  const { value, error, loading } = useLiveStatusChain(getCompoundEntityRef(entity), {
-    fallbackPollMs: pollIntervalMs,
-    includeObjects: true,
-  });
+  const { value, error, loading } = useLiveStatusChain(
+    getCompoundEntityRef(entity),
+    {
+      fallbackPollMs: pollIntervalMs,
+      includeObjects: true,
+    },
+  );
   const history = useStateHistory(value);
 
   if (loading && !value) return <Progress />;
@@ -29,23 +41,40 @@ export const KratixDynamoDBContent = ({ pollIntervalMs = 30_000 }: { pollInterva
       <Grid item xs={12} md={7}>
         <InfoCard title="Conditions">
           <List dense>
-            {value?.stages.map(stage => <StageRow key={stage.id} stage={stage} defaultOpen />)}
+            {value?.stages.map(stage => (
+              <StageRow key={stage.id} stage={stage} defaultOpen />
+            ))}
           </List>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={5}>
         <InfoCard title="State changes seen on this page">
-          {history.length === 0 && <Typography variant="body2">None yet</Typography>}
+          {history.length === 0 && (
+            <Typography variant="body2">None yet</Typography>
+          )}
           {history.map(change => (
-            <Typography key={`${change.at}-${change.stage}`} variant="body2" data-testid="state-change">
-              {new Date(change.at).toLocaleTimeString()} {change.stage}: {change.from ?? 'first seen'} → {change.to} ({change.summary})
+            <Typography
+              key={`${change.at}-${change.stage}`}
+              variant="body2"
+              data-testid="state-change"
+            >
+              {new Date(change.at).toLocaleTimeString()} {change.stage}:{' '}
+              {change.from ?? 'first seen'} → {change.to} ({change.summary})
             </Typography>
           ))}
         </InfoCard>
       </Grid>
       {value?.objects?.map(object => (
-        <Grid item xs={12} key={`${object.kind}/${object.namespace}/${object.name}`}>
-          <InfoCard title={`${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`}>
+        <Grid
+          item
+          xs={12}
+          key={`${object.kind}/${object.namespace}/${object.name}`}
+        >
+          <InfoCard
+            title={`${object.kind} ${
+              object.namespace ? `${object.namespace}/` : ''
+            }${object.name}`}
+          >
             <CodeSnippet language="yaml" text={stringify(object.manifest)} />
           </InfoCard>
         </Grid>

@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { StageState, StatusChain } from '@kratix-dynamodb/common';
 
-export type StateChange = { at: string; stage: string; from?: StageState; to: StageState; summary: string };
+export type StateChange = {
+  at: string;
+  stage: string;
+  from?: StageState;
+  to: StageState;
+  summary: string;
+};
 
 /**
  * The state changes this page has seen, newest first. Kept in the page only: it shows how a
@@ -16,11 +22,18 @@ export function useStateHistory(chain: StatusChain | undefined): StateChange[] {
     for (const stage of chain.stages) {
       const from = last.current.get(stage.id);
       if (from !== stage.state) {
-        changes.push({ at: chain.checkedAt, stage: stage.id, from, to: stage.state, summary: stage.summary });
+        changes.push({
+          at: chain.checkedAt,
+          stage: stage.id,
+          from,
+          to: stage.state,
+          summary: stage.summary,
+        });
         last.current.set(stage.id, stage.state);
       }
     }
-    if (changes.length) setHistory(previous => [...changes.reverse(), ...previous].slice(0, 200));
+    if (changes.length)
+      setHistory(previous => [...changes.reverse(), ...previous].slice(0, 200));
   }, [chain]);
   return history;
 }

@@ -16,7 +16,6 @@ export type CreateLimits = {
   };
 };
 
-
 export const DEFAULT_CAPACITY: CreateLimits['capacity'] = {
   maxReadCapacityUnits: 1000,
   maxWriteCapacityUnits: 1000,
@@ -32,10 +31,9 @@ export function readCreateLimits(config: Config): CreateLimits {
   const cap = (key: keyof CreateLimits['capacity']) =>
     capacity?.getOptionalNumber(key) ?? DEFAULT_CAPACITY[key];
   return {
-    refusedNamespaces:
-      scaffolder?.getOptionalStringArray('refusedNamespaces') ?? [
-        ...DEFAULT_REFUSED_NAMESPACES,
-      ],
+    refusedNamespaces: scaffolder?.getOptionalStringArray(
+      'refusedNamespaces',
+    ) ?? [...DEFAULT_REFUSED_NAMESPACES],
     allowedImages: scaffolder?.getOptionalStringArray('allowedImages') ?? [],
     capacity: {
       maxReadCapacityUnits: cap('maxReadCapacityUnits'),

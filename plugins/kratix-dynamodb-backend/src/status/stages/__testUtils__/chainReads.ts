@@ -4,23 +4,40 @@ import { ChainReads, KindRead } from '../../ChainReads';
 type KindState = KindRead['state'];
 
 /** A kind read from a synced cache holding `objects`, or in the given state with none. */
-export function kindRead(objects: KubernetesObject[] | KindState = []): KindRead {
-  const state: KindState = Array.isArray(objects) ? { kind: 'synced' } : objects;
+export function kindRead(
+  objects: KubernetesObject[] | KindState = [],
+): KindRead {
+  const state: KindState = Array.isArray(objects)
+    ? { kind: 'synced' }
+    : objects;
   const held = Array.isArray(objects) ? objects : [];
   return {
     state,
-    get: (namespace, name) => held.find(o => o.metadata.namespace === namespace && o.metadata.name === name),
+    get: (namespace, name) =>
+      held.find(
+        o => o.metadata.namespace === namespace && o.metadata.name === name,
+      ),
     find: predicate => held.find(predicate),
   };
 }
 
 /** Reads of a cluster at 12:00, with every kind synced and empty unless given; `seen` collects noted objects. */
-export function chainReads(kinds: Partial<Pick<ChainReads, 'promises' | 'requests' | 'tables' | 'applications'>> = {}) {
+export function chainReads(
+  kinds: Partial<
+    Pick<ChainReads, 'promises' | 'requests' | 'tables' | 'applications'>
+  > = {},
+) {
   const seen: KubernetesObject[] = [];
   const reads: ChainReads = {
     cluster: 'sandbox',
     now: new Date('2026-03-16T12:00:00Z'),
-    options: { graceMs: 60_000, clusterTimeoutMs: 1000, livenessPath: '/health', readinessPath: '/ready', tenancy: { namespaceOwners: new Map() } },
+    options: {
+      graceMs: 60_000,
+      clusterTimeoutMs: 1000,
+      livenessPath: '/health',
+      readinessPath: '/ready',
+      tenancy: { namespaceOwners: new Map() },
+    },
     promises: kindRead(),
     requests: kindRead(),
     tables: kindRead(),
