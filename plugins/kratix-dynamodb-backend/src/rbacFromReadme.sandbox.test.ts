@@ -4,8 +4,6 @@
  * With that role the whole chain is green; without any one verb the route needs, the stage that
  * needs it says what is missing (the apiserver's 403 names the verb and resource).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -25,33 +23,13 @@ import {
   withoutPermission,
 } from '@kratix-dynamodb/sandbox';
 import request from 'supertest';
-import YAML from 'yaml';
 import { kratixDynamodbPlugin } from './plugin';
+import { readRepoYaml, sandboxEntity } from './__testUtils__/sandboxEntities';
 
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../../..');
-const readYaml = (file: string) =>
-  YAML.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
-
-const entity = (
-  kind: string,
-  name: string,
-  annotations: Record<string, string>,
-) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: { [ANNOTATIONS.cluster]: 'sandbox', ...annotations },
-  },
-  spec: {
-    type: kind === 'Resource' ? 'dynamodb-table' : 'service',
-    owner: 'guests',
-    lifecycle: 'production',
-  },
-});
+const readYaml = readRepoYaml;
+const entity = sandboxEntity;
 const TABLE_REF = 'default/resource/simple-table';
 const APP_REF = 'default/component/session-management-app';
 const ENTITIES = [

@@ -4,8 +4,6 @@
  * of the sandbox's fault settings, the way the broken platform would really look.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
@@ -25,33 +23,13 @@ import {
 } from '@kratix-dynamodb/common';
 import { KubernetesClient } from '@kratix-dynamodb/node';
 import request from 'supertest';
-import YAML from 'yaml';
 import { kratixDynamodbPlugin } from '../plugin';
+import { readRepoYaml, sandboxEntity } from '../__testUtils__/sandboxEntities';
 
 jest.setTimeout(120_000);
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-const readYaml = (file: string) =>
-  YAML.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
-
-const entity = (
-  kind: string,
-  name: string,
-  annotations: Record<string, string>,
-) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: { [ANNOTATIONS.cluster]: 'sandbox', ...annotations },
-  },
-  spec: {
-    type: kind === 'Resource' ? 'dynamodb-table' : 'service',
-    owner: 'guests',
-    lifecycle: 'production',
-  },
-});
+const readYaml = readRepoYaml;
+const entity = sandboxEntity;
 
 const APP_REF = 'default/component/session-management-app';
 
