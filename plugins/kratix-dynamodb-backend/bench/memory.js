@@ -18,11 +18,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { seedDynamoDBRequests } = require('@kratix-dynamodb/sandbox');
 const { startSandboxProcess } = require('./sandboxProcess');
+const { argValue, startBenchBackend } = require('./benchBackend');
 
-const argValue = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const COUNTS = argValue('counts', '0,1000,10000').split(',').map(Number);
 const PORT = Number(argValue('port', 7118));
 const TOKEN = 'bench-static-token-memory-0123456789';
@@ -35,62 +32,29 @@ if (typeof global.gc !== 'function') {
   process.exit(2);
 }
 
-async function startBackend(sandbox) {
-  const { createBackend } = require('@backstage/backend-defaults');
-  const {
-    coreServices,
-    createServiceFactory,
-  } = require('@backstage/backend-plugin-api');
-  const { ConfigReader } = require('@backstage/config');
-  const config = new ConfigReader({
-    backend: {
-      baseUrl: `http://127.0.0.1:${PORT}`,
-      listen: { port: PORT, host: '127.0.0.1' },
-      // On disk, as PostgreSQL would be in production: the catalog's rows are not backend memory.
-      database: {
-        client: 'better-sqlite3',
-        connection: {
-          directory: fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-mem-db-')),
-        },
-      },
-      auth: {
-        externalAccess: [
-          { type: 'static', options: { token: TOKEN, subject: 'bench' } },
-        ],
+function startBackend(sandbox) {
+  return startBenchBackend({
+    port: PORT,
+    token: TOKEN,
+    sandbox,
+    // On disk, as PostgreSQL would be in production: the catalog's rows are not backend memory.
+    database: {
+      client: 'better-sqlite3',
+      connection: {
+        directory: fs.mkdtempSync(path.join(os.tmpdir(), 'kratix-mem-db-')),
       },
     },
-    catalog: {
-      rules: [{ allow: ['Resource', 'Component', 'Location'] }],
-      processingInterval: { minutes: 30 },
+    config: {
+      catalog: {
+        rules: [{ allow: ['Resource', 'Component', 'Location'] }],
+        processingInterval: { minutes: 30 },
+      },
     },
-    permission: { enabled: true },
-    kratixDynamodb: {
-      clusters: [
-        {
-          name: 'bench',
-          url: sandbox.url,
-          auth: { serviceAccountToken: sandbox.token },
-        },
-      ],
-    },
+    features: [
+      import('@kratix-dynamodb/catalog-backend-module'),
+      import('../src'),
+    ],
   });
-  const backend = createBackend();
-  backend.add(
-    createServiceFactory({
-      service: coreServices.rootConfig,
-      deps: {},
-      factory: () => config,
-    }),
-  );
-  backend.add(import('@backstage/plugin-catalog-backend'));
-  backend.add(import('@backstage/plugin-permission-backend'));
-  backend.add(
-    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-  );
-  backend.add(import('@kratix-dynamodb/catalog-backend-module'));
-  backend.add(import('../src'));
-  await backend.start();
-  return backend;
 }
 
 async function catalogCount() {

@@ -22,11 +22,9 @@ const os = require('node:os');
 const path = require('node:path');
 const { seedDynamoDBRequests } = require('@kratix-dynamodb/sandbox');
 const { startSandboxProcess } = require('./sandboxProcess');
+const { argValue, startBenchBackend } = require('./benchBackend');
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const arg = (name, fallback) => Number(argValue(name, fallback));
 const COUNT = arg('count', 1000);
 const CONCURRENCY = arg('concurrency', 50);
 const REQUESTS = arg('requests', 2000);
@@ -59,95 +57,61 @@ spec:
   return file;
 }
 
-async function startBackend(sandbox, catalogFile) {
-  const { createBackend } = require('@backstage/backend-defaults');
-  const {
-    coreServices,
-    createServiceFactory,
-  } = require('@backstage/backend-plugin-api');
-  const { ConfigReader } = require('@backstage/config');
-  const config = new ConfigReader({
-    backend: {
-      baseUrl: `http://127.0.0.1:${BACKEND_PORT}`,
-      listen: { port: BACKEND_PORT, host: '127.0.0.1' },
-      database: { client: 'better-sqlite3', connection: ':memory:' },
-      auth: {
-        externalAccess: [
+function startBackend(sandbox, catalogFile) {
+  return startBenchBackend({
+    port: BACKEND_PORT,
+    token: SERVICE_TOKEN,
+    sandbox,
+    database: { client: 'better-sqlite3', connection: ':memory:' },
+    config: {
+      catalog: {
+        rules: [{ allow: ['Resource', 'Location'] }],
+        locations: [{ type: 'file', target: catalogFile }],
+      },
+      // The benchmark's hand-made entities link to objects in default, which guests own.
+      kratixDynamodb: {
+        tenancy: { namespaces: { default: ['group:default/guests'] } },
+      },
+      kubernetes: {
+        serviceLocatorMethod: { type: 'multiTenant' },
+        clusterLocatorMethods: [
           {
-            type: 'static',
-            options: { token: SERVICE_TOKEN, subject: 'bench' },
+            type: 'config',
+            clusters: [
+              {
+                name: 'bench',
+                url: sandbox.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: sandbox.token,
+                skipTLSVerify: true,
+              },
+            ],
+          },
+        ],
+        customResources: [
+          {
+            group: 'dynamodb.kratix.io',
+            apiVersion: 'v1alpha1',
+            plural: 'dynamodbrequests',
+          },
+          {
+            group: 'dynamodb.services.k8s.aws',
+            apiVersion: 'v1alpha1',
+            plural: 'tables',
+          },
+          {
+            group: 'core.oam.dev',
+            apiVersion: 'v1beta1',
+            plural: 'applications',
           },
         ],
       },
     },
-    catalog: {
-      rules: [{ allow: ['Resource', 'Location'] }],
-      locations: [{ type: 'file', target: catalogFile }],
-    },
-    permission: { enabled: true },
-    kratixDynamodb: {
-      clusters: [
-        {
-          name: 'bench',
-          url: sandbox.url,
-          auth: { serviceAccountToken: sandbox.token },
-        },
-      ],
-      // The benchmark's hand-made entities link to objects in default, which guests own.
-      tenancy: { namespaces: { default: ['group:default/guests'] } },
-    },
-    kubernetes: {
-      serviceLocatorMethod: { type: 'multiTenant' },
-      clusterLocatorMethods: [
-        {
-          type: 'config',
-          clusters: [
-            {
-              name: 'bench',
-              url: sandbox.url,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: sandbox.token,
-              skipTLSVerify: true,
-            },
-          ],
-        },
-      ],
-      customResources: [
-        {
-          group: 'dynamodb.kratix.io',
-          apiVersion: 'v1alpha1',
-          plural: 'dynamodbrequests',
-        },
-        {
-          group: 'dynamodb.services.k8s.aws',
-          apiVersion: 'v1alpha1',
-          plural: 'tables',
-        },
-        {
-          group: 'core.oam.dev',
-          apiVersion: 'v1beta1',
-          plural: 'applications',
-        },
-      ],
-    },
+    features: [
+      import('@backstage/plugin-kubernetes-backend'),
+      import('../src'),
+    ],
   });
-  const backend = createBackend();
-  backend.add(
-    createServiceFactory({
-      service: coreServices.rootConfig,
-      deps: {},
-      factory: () => config,
-    }),
-  );
-  backend.add(import('@backstage/plugin-catalog-backend'));
-  backend.add(import('@backstage/plugin-permission-backend'));
-  backend.add(
-    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-  );
-  backend.add(import('@backstage/plugin-kubernetes-backend'));
-  backend.add(import('../src'));
-  await backend.start();
-  return backend;
 }
 
 const base = `http://127.0.0.1:${BACKEND_PORT}/api`;
