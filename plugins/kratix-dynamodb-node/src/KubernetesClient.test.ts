@@ -160,6 +160,16 @@ describe('KubernetesClient', () => {
     await expect(create('invalid')).rejects.toThrow(
       /spec.keySchema\[1\].keyType: Unsupported value/,
     );
+    // The refused fields are kept as data, so the wizard can show each at its field.
+    await expect(create('invalid')).rejects.toMatchObject({
+      name: 'InputError',
+      causes: [
+        {
+          field: 'spec.keySchema[1].keyType',
+          message: 'Unsupported value: "FOO"',
+        },
+      ],
+    });
     await expect(create('unauthorized')).rejects.toBeInstanceOf(
       AuthenticationError,
     );

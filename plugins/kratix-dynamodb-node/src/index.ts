@@ -15,6 +15,8 @@ export type {
 } from './KubernetesClient';
 export type { ClusterConnection } from './httpTransport';
 export { apiNotInstalledMessage } from './apiNotInstalledMessage';
+export { ClusterRefusedError } from './kubernetesErrors';
+export type { KubernetesCause } from './kubernetesErrors';
 export { ObjectInformer } from './informers/ObjectInformer';
 export type {
   InformerChange,

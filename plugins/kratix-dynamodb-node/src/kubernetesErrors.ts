@@ -21,6 +21,23 @@ export type KubernetesStatus = {
   };
 };
 
+/** One field the API server refused, as its Status `details.causes` names it. */
+export type KubernetesCause = { field?: string; message: string };
+
+/**
+ * The API server's 422 (Invalid): an InputError, as before, that also keeps the refused
+ * fields, so a caller can show each one at its field rather than parse the message.
+ * @public
+ */
+export class ClusterRefusedError extends InputError {
+  readonly causes: KubernetesCause[];
+
+  constructor(message: string, causes: KubernetesCause[]) {
+    super(message);
+    this.causes = causes;
+  }
+}
+
 /** What was being done when the API server answered with an error. */
 export type RequestContext = {
   cluster: string;
@@ -64,10 +81,14 @@ export function toBackstageError(
       const listed = causes
         .map(c => `${c.field ?? '(object)'}: ${c.message ?? c.reason}`)
         .join('; ');
-      return new InputError(
+      return new ClusterRefusedError(
         `Cluster '${context.cluster}' refused ${
           context.object ?? 'the object'
         }: ${listed || serverMessage}`,
+        causes.map(c => ({
+          field: c.field,
+          message: c.message ?? c.reason ?? serverMessage,
+        })),
       );
     }
     default:
