@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, KeyObject, randomBytes, sign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import forge from 'node-forge';
@@ -8,7 +8,9 @@ export type ServerCredentials = { token: string; key: string; cert: string };
 /**
  * A certificate for 127.0.0.1/localhost, signed by itself (it is its own CA, which the kubeconfig
  * carries). The sandbox needs TLS at all only because kubectl never sends a bearer token over
- * plain HTTP. The key is made by node:crypto (fast); forge only assembles and signs the certificate.
+ * plain HTTP. node:crypto makes the key and the signature; forge only assembles the certificate.
+ * (forge's own RSA signing is pure JavaScript and takes 7-10 s inside Jest's VM, which every
+ * test that starts a sandbox paid.)
  */
 export function createSelfSignedCertificate(): { key: string; cert: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
@@ -42,7 +44,7 @@ export function createSelfSignedCertificate(): { key: string; cert: string } {
       ],
     },
   ]);
-  cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
+  signWithNodeCrypto(cert, privateKey);
   return { key: keyPem, cert: forge.pki.certificateToPem(cert) };
 }
 
@@ -75,4 +77,24 @@ export function loadOrCreateCredentials(
     fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
   }
   return credentials;
+}
+
+/** What forge's `cert.sign` does, with the RSA operation done natively. */
+function signWithNodeCrypto(
+  cert: forge.pki.Certificate,
+  privateKey: KeyObject,
+): void {
+  const signatureOid = forge.pki.oids.sha256WithRSAEncryption;
+  const fields = cert as forge.pki.Certificate & {
+    signatureOid: string;
+    tbsCertificate: forge.asn1.Asn1;
+  };
+  fields.signatureOid = signatureOid;
+  fields.siginfo.algorithmOid = signatureOid;
+  fields.tbsCertificate = forge.pki.getTBSCertificate(cert);
+  const tbs = Buffer.from(
+    forge.asn1.toDer(fields.tbsCertificate).getBytes(),
+    'binary',
+  );
+  fields.signature = sign('sha256', tbs, privateKey).toString('binary');
 }
