@@ -8,8 +8,11 @@
  * over 10 s. The slope between the smallest and the largest size is the cost of one request, its
  * Table and its entity.
  *
- *   node --expose-gc bench/memory.js [--counts 0,1000,10000]
+ *   node --expose-gc bench/memory.js [--counts 0,1000,10000] [--heap-snapshots DIR]
  *   (yarn workspace @kratix-dynamodb/backend bench:memory)
+ *
+ * With --heap-snapshots, a V8 heap snapshot of the backend is written to DIR at each size
+ * (heap-<requests>.heapsnapshot), after the GC; bench/heapSnapshotSummary.js compares two.
  */
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
 require('@backstage/cli/config/nodeTransform.cjs');
@@ -22,6 +25,7 @@ const { argValue, startBenchBackend } = require('./benchBackend');
 
 const COUNTS = argValue('counts', '0,1000,10000').split(',').map(Number);
 const PORT = Number(argValue('port', 7118));
+const SNAPSHOT_DIR = argValue('heap-snapshots', undefined);
 const TOKEN = 'bench-static-token-memory-0123456789';
 const base = `http://127.0.0.1:${PORT}/api`;
 const headers = { Authorization: `Bearer ${TOKEN}` };
@@ -128,6 +132,12 @@ async function main() {
         idleCpuPct: cpu * 100,
       });
       const r = rows[rows.length - 1];
+      if (SNAPSHOT_DIR) {
+        fs.mkdirSync(SNAPSHOT_DIR, { recursive: true });
+        const file = path.join(SNAPSHOT_DIR, `heap-${r.requests}.heapsnapshot`);
+        require('node:v8').writeHeapSnapshot(file);
+        process.stderr.write(`heap snapshot: ${file}\n`);
+      }
       process.stderr.write(
         `${r.requests} requests: RSS ${r.rssMb.toFixed(
           0,
