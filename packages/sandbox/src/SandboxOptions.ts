@@ -29,8 +29,13 @@ export type SandboxOptions = {
   faults?: Faults;
   /** Images run as local processes; default maps `session-api:latest` to the example service. */
   localImages?: Record<string, LocalImage>;
-  /** Replace the Kratix workflow pipeline (tests only); the default is the real one from examples/kratix-promise. */
+  /** Replace every Promise's workflow pipeline with this one (tests only). */
   runPipeline?: PipelineRunner;
+  /**
+   * The workflow images the sandbox runs in-process, by image without its tag. Default: the
+   * pipelines of the examples' Promises (aws-dynamodb-kratix and object-bucket).
+   */
+  pipelineImages?: Record<string, () => PipelineRunner>;
   /** Start the Kratix, ACK and KubeVela controllers (default true). */
   controllers?: boolean;
   /**

@@ -1,4 +1,4 @@
-/** The Kratix pipeline contract, as the workflow package in examples/kratix-promise implements it. */
+/** The Kratix pipeline contract, as the workflow packages in examples/ implement it. */
 export type PipelineAction = 'configure' | 'delete';
 
 export type PipelineRunner = (args: {
@@ -11,18 +11,22 @@ export type PipelineRunner = (args: {
 }) => Promise<{ ok: boolean; message: string; outputFiles: string[] }>;
 
 /**
- * Loads the real workflow pipeline on first use rather than at start-up: the sandbox (and the
- * API server tests) must come up even while that package is broken or still being written.
+ * A loader of a workflow pipeline package that exports `runPipeline`. It loads on first use
+ * rather than at start-up: the sandbox (and the API server tests) must come up even while a
+ * pipeline package is broken or still being written.
  */
-export function loadWorkflowPipeline(): PipelineRunner {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pipeline = require('@kratix-dynamodb/promise-pipeline') as {
-    runPipeline?: PipelineRunner;
+export function pipelinePackage(packageName: string): () => PipelineRunner {
+  return () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pipeline = require(packageName) as { runPipeline?: PipelineRunner };
+    if (typeof pipeline.runPipeline !== 'function') {
+      throw new Error(`${packageName} does not export runPipeline`);
+    }
+    return pipeline.runPipeline;
   };
-  if (typeof pipeline.runPipeline !== 'function') {
-    throw new Error(
-      '@kratix-dynamodb/promise-pipeline does not export runPipeline',
-    );
-  }
-  return pipeline.runPipeline;
 }
+
+/** The aws-dynamodb-kratix Promise's pipeline, from examples/kratix-promise. */
+export const loadWorkflowPipeline = pipelinePackage(
+  '@kratix-dynamodb/promise-pipeline',
+);

@@ -19,7 +19,7 @@ import {
   requestInProgressStatus,
   requestSucceededStatus,
 } from './kratixStatus';
-import type { PipelineRunner } from './PipelineRunner';
+import type { PipelineChooser } from './pipelineImages';
 import { promisePipelineNames } from './promiseApi';
 import { runRequestWorkflow, type WorkflowResult } from './runRequestWorkflow';
 
@@ -38,12 +38,11 @@ export class RequestReconciler {
   #applied = new Map<string, ObjectRef[]>();
   /** Requests that failed only because of the workflowFails fault: re-run once it is cleared. */
   #failedUnderFault = new Set<string>();
-  #runner?: PipelineRunner;
 
   constructor(
     private readonly ops: ClusterOperations,
     private readonly faults: FaultSettings,
-    private readonly loadPipeline: () => PipelineRunner,
+    private readonly pipelineFor: PipelineChooser,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -279,8 +278,9 @@ export class RequestReconciler {
           : `the ${action} pipeline failed (sandbox fault workflowFails)`;
       return { ok: false, message, outputs: [], statusPatch: {} };
     }
+    let runner;
     try {
-      this.#runner ??= this.loadPipeline();
+      runner = this.pipelineFor(promise, action);
     } catch (error) {
       return {
         ok: false,
@@ -292,7 +292,7 @@ export class RequestReconciler {
       };
     }
     return runRequestWorkflow(
-      this.#runner,
+      runner,
       request,
       action,
       promise.metadata.name,
