@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultSettings } from '../faults/FaultSettings';
 import type { ClusterOperations } from '../store/ClusterOperations';
 import { ADMIN, type UserInfo } from '../auth/identities';
-import { ApiError, methodNotAllowed, pageNotFound } from './ApiError';
+import { ApiError, methodNotAllowed, pageNotFound } from '../errors/ApiError';
 import { authenticate, authorizeRequest, type AuthDeps } from './authFilter';
 import {
   apiGroupDocument,
@@ -26,7 +26,8 @@ import { openApiV2 } from './openApiV2';
 import { parseApiPath } from './parseApiPath';
 import { stripPathPrefix } from './pathPrefix';
 import type { RequestCounter } from './RequestCounter';
-import { proxyToService, type EndpointResolver } from './serviceProxy';
+import type { EndpointResolver } from '../workloads/EndpointResolver';
+import { proxyToService } from './serviceProxy';
 
 export type ApiServerDeps = AuthDeps & {
   ops: ClusterOperations;

@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Authorizer } from '../auth/authorizer';
 import type { Identities, UserInfo } from '../auth/identities';
 import { impersonate } from '../auth/impersonation';
-import { attributesFor, forbidden } from '../auth/requestAttributes';
+import { forbidden } from '../auth/forbidden';
+import { attributesFor } from './requestAttributes';
 import type { ClusterOperations } from '../store/ClusterOperations';
-import { ApiError } from './ApiError';
+import { ApiError } from '../errors/ApiError';
 import type { ApiTarget } from './parseApiPath';
 
 export type AuthDeps = {

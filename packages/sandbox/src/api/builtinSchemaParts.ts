@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../store/ResourceType';
+import type { JsonSchema } from '../schema/JsonSchema';
 
 /** Building blocks of the documentation schemas in builtinSchemas.ts, shared between kinds. */
 

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../store/ResourceType';
+import type { JsonSchema } from '../schema/JsonSchema';
 import {
   bool,
   header,

@@ -3,7 +3,7 @@ import { patchTypeOf } from '../store/applyPatch';
 import type { ClusterOperations } from '../store/ClusterOperations';
 import type { KubeObject } from '../store/ObjectStore';
 import { storageKey, type ResourceType } from '../store/ResourceType';
-import { ApiError, methodNotAllowed, pageNotFound } from './ApiError';
+import { ApiError, methodNotAllowed, pageNotFound } from '../errors/ApiError';
 import { handleWatch } from './handleWatch';
 import type { WatchRegistry } from './WatchRegistry';
 import { readObjectBody, sendJson, warningHeaders } from './httpIo';

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Authorizer, RequestAttributes } from '../auth/authorizer';
 import type { UserInfo } from '../auth/identities';
 import type { ResourceType } from '../store/ResourceType';
-import { invalid } from './ApiError';
+import { invalid } from '../errors/ApiError';
 import { sendJson } from './httpIo';
 
 /**

@@ -3,7 +3,7 @@ import { applyPatch, patchTypeOf } from '../store/applyPatch';
 import type { ClusterOperations } from '../store/ClusterOperations';
 import type { KubeObject } from '../store/ObjectStore';
 import type { ResourceType } from '../store/ResourceType';
-import { badRequest, conflict, methodNotAllowed } from './ApiError';
+import { badRequest, conflict, methodNotAllowed } from '../errors/ApiError';
 import { readObjectBody, sendJson } from './httpIo';
 
 /**

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Identities } from '../auth/identities';
 import type { ClusterOperations } from '../store/ClusterOperations';
-import { invalid, type StatusCause } from './ApiError';
+import { invalid, type StatusCause } from '../errors/ApiError';
 import { sendJson } from './httpIo';
 
 /** The apiserver's default when the request names no lifetime. */

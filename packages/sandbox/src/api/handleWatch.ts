@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClusterOperations } from '../store/ClusterOperations';
 import type { KubeObject, StoreEvent } from '../store/ObjectStore';
 import { apiVersionOf, type ResourceType } from '../store/ResourceType';
-import { gone } from './ApiError';
+import { gone } from '../errors/ApiError';
 import type { ObjectFilter } from './selectors';
 import { toTable, wantsTable } from './tableOutput';
 import { bookmarkObject, wantsBookmarks } from './watchBookmarks';

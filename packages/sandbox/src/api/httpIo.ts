@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { ApiError, badRequest } from './ApiError';
+import { ApiError, badRequest } from '../errors/ApiError';
 import {
   decodeProtobufObject,
   ProtobufDecodeError,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CustomResourceRegistry } from '../store/ResourceRegistry';
-import type { JsonSchema, ResourceType } from '../store/ResourceType';
+import type { JsonSchema } from '../schema/JsonSchema';
+import type { ResourceType } from '../store/ResourceType';
 import { builtinSchema, OBJECT_META } from './builtinSchemas';
 
 /**

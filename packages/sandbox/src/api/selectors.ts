@@ -1,4 +1,4 @@
-import { badRequest } from './ApiError';
+import { badRequest } from '../errors/ApiError';
 import type { KubeObject } from '../store/ObjectStore';
 
 type Requirement =

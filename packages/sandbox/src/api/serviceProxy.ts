@@ -1,22 +1,10 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ClusterOperations } from '../store/ClusterOperations';
-import type { KubeObject } from '../store/ObjectStore';
-import { ApiError } from './ApiError';
-
-export type ServicePort = {
-  name?: string;
-  port: number;
-  targetPort?: number | string;
-  protocol?: string;
-};
-
-/** Whoever runs the workloads (the sandbox's local process runner) tells the proxy where a Service's pods listen. */
-export interface EndpointResolver {
-  endpointsFor(
-    service: KubeObject,
-    port: ServicePort,
-  ): Array<{ host: string; port: number }>;
-}
+import { ApiError } from '../errors/ApiError';
+import type {
+  EndpointResolver,
+  ServicePort,
+} from '../workloads/EndpointResolver';
 
 /**
  * `/api/v1/namespaces/<ns>/services/<name>[:<port>]/proxy/<path>`: forwards to a ready endpoint

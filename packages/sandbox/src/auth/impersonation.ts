@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { badRequest } from '../api/ApiError';
+import { badRequest } from '../errors/ApiError';
 import type { Authorizer, RequestAttributes } from './authorizer';
 import {
   parseServiceAccountUser,
@@ -7,7 +7,7 @@ import {
   withAuthenticated,
   type UserInfo,
 } from './identities';
-import { forbidden } from './requestAttributes';
+import { forbidden } from './forbidden';
 
 /**
  * Honours `Impersonate-User`, `Impersonate-Group` and `Impersonate-Uid` (kubectl `--as`,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EndpointResolver } from '../api/serviceProxy';
+import type { EndpointResolver } from '../workloads/EndpointResolver';
 import type { FaultSettings } from '../faults/FaultSettings';
 import { findRepoRoot } from '../kubeconfig';
 import type { LocalImage, SandboxOptions } from '../SandboxOptions';
@@ -9,10 +9,7 @@ import { AckTableController } from './ack/AckTableController';
 import { startDynalite } from './ack/DynaliteServer';
 import { GarbageCollector } from './GarbageCollector';
 import { KratixController } from './kratix/KratixController';
-import {
-  choosePipelineByImage,
-  defaultPipelineImages,
-} from './kratix/pipelineImages';
+import { loadWorkflowPipeline } from './kratix/PipelineRunner';
 import { KubeVelaController } from './kubevela/KubeVelaController';
 
 export type RunningControllers = {
@@ -66,14 +63,12 @@ export async function startControllers(
     log,
   );
   const enabled = options.controllers !== false;
+  const runPipeline = options.runPipeline;
   const kratix = enabled
     ? new KratixController(
         ops,
         faults,
-        choosePipelineByImage(
-          options.pipelineImages ?? defaultPipelineImages(),
-          options.runPipeline,
-        ),
+        runPipeline ? () => runPipeline : loadWorkflowPipeline,
         log,
       )
     : undefined;

@@ -1,5 +1,5 @@
-import type { StatusCause } from '../api/ApiError';
-import type { JsonSchema } from '../store/ResourceType';
+import type { StatusCause } from '../errors/ApiError';
+import type { JsonSchema } from './JsonSchema';
 
 export type SchemaOutcome = {
   /** The object after pruning unknown fields and applying defaults. */

@@ -5,7 +5,7 @@ import {
   conflict,
   invalid,
   notFound,
-} from '../api/ApiError';
+} from '../errors/ApiError';
 import { admitObject, normaliseObject } from './admission';
 import { applyPatch, type PatchType } from './applyPatch';
 import { establishedCrdStatus } from './crdLifecycle';

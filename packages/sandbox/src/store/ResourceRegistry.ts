@@ -1,5 +1,6 @@
 import { BUILTIN_RESOURCES } from './builtinResources';
-import type { JsonSchema, PrinterColumn, ResourceType } from './ResourceType';
+import type { JsonSchema } from '../schema/JsonSchema';
+import type { PrinterColumn, ResourceType } from './ResourceType';
 
 type CrdVersion = {
   name: string;

@@ -3,7 +3,7 @@ import {
   badRequest,
   invalid,
   type StatusCause,
-} from '../api/ApiError';
+} from '../errors/ApiError';
 import { applyStructuralSchema } from '../schema/applyStructuralSchema';
 import { applyBuiltinDefaults } from './builtinDefaults';
 import { crdCauses } from './crdLifecycle';

@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../api/ApiError';
+import { ApiError, badRequest } from '../errors/ApiError';
 import { strategicMergePatch } from './strategicMergePatch';
 
 export type PatchType = 'merge' | 'json' | 'strategic' | 'apply';

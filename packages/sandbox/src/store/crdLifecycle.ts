@@ -1,4 +1,4 @@
-import type { StatusCause } from '../api/ApiError';
+import type { StatusCause } from '../errors/ApiError';
 import { isoSeconds } from './objectMetadata';
 import type { CrdObject } from './ResourceRegistry';
 

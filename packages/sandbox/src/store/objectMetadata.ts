@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { StatusCause } from '../api/ApiError';
+import type { StatusCause } from '../errors/ApiError';
 import type { KubeObject } from './ObjectStore';
 
 /** Fields the server owns: what a client sends for them on create is ignored. */

@@ -1,6 +1,7 @@
-import type { EndpointResolver, ServicePort } from '../api/serviceProxy';
-import { ReconcileLoop } from '../controllers/ReconcileLoop';
-import { objectKey, splitKey, writeStatus } from '../controllers/statusHelpers';
+import type { EndpointResolver, ServicePort } from './EndpointResolver';
+import { ReconcileLoop } from '../reconcile/ReconcileLoop';
+import { objectKey, splitKey } from '../reconcile/objectKeys';
+import { writeStatus } from '../reconcile/statusWrites';
 import type { LocalImage } from '../SandboxOptions';
 import type { ClusterOperations } from '../store/ClusterOperations';
 import type { KubeObject } from '../store/ObjectStore';

@@ -1,5 +1,5 @@
 import { isoSeconds } from '../../store/objectMetadata';
-import type { Condition } from '../statusHelpers';
+import type { Condition } from '../../reconcile/conditions';
 
 export type AckIdentity = {
   ownerAccountID: string;

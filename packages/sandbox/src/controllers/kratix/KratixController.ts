@@ -3,16 +3,12 @@ import type { ClusterOperations } from '../../store/ClusterOperations';
 import type { KubeObject, StoreEvent } from '../../store/ObjectStore';
 import type { CrdObject } from '../../store/ResourceRegistry';
 import { storageKey } from '../../store/ResourceType';
-import { ReconcileLoop } from '../ReconcileLoop';
-import {
-  installCrd,
-  removeCrd,
-  setFinalizer,
-  writeStatus,
-} from '../statusHelpers';
+import { ReconcileLoop } from '../../reconcile/ReconcileLoop';
+import { installCrd, removeCrd } from '../installCrd';
+import { setFinalizer, writeStatus } from '../../reconcile/statusWrites';
 import { promiseApiCrd, promisePipelineNames } from './promiseApi';
 import { promiseStatus } from './kratixStatus';
-import type { PipelineChooser } from './pipelineImages';
+import type { PipelineRunner } from './PipelineRunner';
 import { RequestReconciler } from './RequestReconciler';
 
 const PROMISES = 'promises.platform.kratix.io';
@@ -31,11 +27,11 @@ export class KratixController {
   constructor(
     private readonly ops: ClusterOperations,
     private readonly faults: FaultSettings,
-    pipelineFor: PipelineChooser,
+    loadPipeline: () => PipelineRunner,
     log: (line: string) => void,
   ) {
     this.#loop = new ReconcileLoop('kratix', key => this.#reconcile(key), log);
-    this.#requests = new RequestReconciler(ops, faults, pipelineFor, log);
+    this.#requests = new RequestReconciler(ops, faults, loadPipeline, log);
   }
 
   start(): void {

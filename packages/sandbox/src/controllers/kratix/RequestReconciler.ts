@@ -3,12 +3,9 @@ import type { FaultSettings } from '../../faults/FaultSettings';
 import type { ClusterOperations } from '../../store/ClusterOperations';
 import type { KubeObject } from '../../store/ObjectStore';
 import type { ResourceType } from '../../store/ResourceType';
-import {
-  recordEvent,
-  setFinalizer,
-  splitKey,
-  writeStatus,
-} from '../statusHelpers';
+import { splitKey } from '../../reconcile/objectKeys';
+import { recordEvent } from '../../reconcile/recordEvent';
+import { setFinalizer, writeStatus } from '../../reconcile/statusWrites';
 import {
   applyWorkflowOutputs,
   deleteWorkflowOutputs,
@@ -19,7 +16,7 @@ import {
   requestInProgressStatus,
   requestSucceededStatus,
 } from './kratixStatus';
-import type { PipelineChooser } from './pipelineImages';
+import type { PipelineRunner } from './PipelineRunner';
 import { promisePipelineNames } from './promiseApi';
 import { runRequestWorkflow, type WorkflowResult } from './runRequestWorkflow';
 
@@ -38,11 +35,12 @@ export class RequestReconciler {
   #applied = new Map<string, ObjectRef[]>();
   /** Requests that failed only because of the workflowFails fault: re-run once it is cleared. */
   #failedUnderFault = new Set<string>();
+  #runner?: PipelineRunner;
 
   constructor(
     private readonly ops: ClusterOperations,
     private readonly faults: FaultSettings,
-    private readonly pipelineFor: PipelineChooser,
+    private readonly loadPipeline: () => PipelineRunner,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -278,9 +276,8 @@ export class RequestReconciler {
           : `the ${action} pipeline failed (sandbox fault workflowFails)`;
       return { ok: false, message, outputs: [], statusPatch: {} };
     }
-    let runner;
     try {
-      runner = this.pipelineFor(promise, action);
+      this.#runner ??= this.loadPipeline();
     } catch (error) {
       return {
         ok: false,
@@ -292,7 +289,7 @@ export class RequestReconciler {
       };
     }
     return runRequestWorkflow(
-      runner,
+      this.#runner,
       request,
       action,
       promise.metadata.name,

@@ -1,6 +1,6 @@
 import { isoSeconds } from '../../store/objectMetadata';
 import type { KubeObject } from '../../store/ObjectStore';
-import { withCondition, type Condition } from '../statusHelpers';
+import { withCondition, type Condition } from '../../reconcile/conditions';
 
 export type PipelinePhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 

@@ -1,14 +1,10 @@
 import type { ClusterOperations } from '../../store/ClusterOperations';
 import type { KubeObject } from '../../store/ObjectStore';
 import type { ResourceType } from '../../store/ResourceType';
-import { ReconcileLoop } from '../ReconcileLoop';
-import {
-  installCrd,
-  objectKey,
-  setFinalizer,
-  splitKey,
-  writeStatus,
-} from '../statusHelpers';
+import { ReconcileLoop } from '../../reconcile/ReconcileLoop';
+import { installCrd } from '../installCrd';
+import { objectKey, splitKey } from '../../reconcile/objectKeys';
+import { setFinalizer, writeStatus } from '../../reconcile/statusWrites';
 import {
   applicationStatus,
   failedApplicationStatus,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isoSeconds } from '../../store/objectMetadata';
 import type { KubeObject } from '../../store/ObjectStore';
-import { withCondition, type Condition } from '../statusHelpers';
+import { withCondition, type Condition } from '../../reconcile/conditions';
 
 export type ServiceHealth = {
   name: string;

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { ApiError } from '../api/ApiError';
-import type { ApiTarget } from '../api/parseApiPath';
-import type { RequestAttributes } from './authorizer';
-import type { UserInfo } from './identities';
+import type { RequestAttributes } from '../auth/authorizer';
+import type { UserInfo } from '../auth/identities';
+import type { ApiTarget } from './parseApiPath';
 
 /**
  * The authorizer's view of an HTTP request, derived as the apiserver's RequestInfo does: a
@@ -57,35 +56,4 @@ export function attributesFor(
 function httpVerb(method: string | undefined): string {
   const m = (method ?? 'GET').toLowerCase();
   return m === 'head' ? 'get' : m;
-}
-
-/** The apiserver's 403, worded as its responsewriters.Forbidden writes it. */
-export function forbidden(a: RequestAttributes, reason = ''): ApiError {
-  const username = a.user.username;
-  let detail: string;
-  let subject: string;
-  if (!a.resourceRequest) {
-    detail = `User "${username}" cannot ${a.verb} path "${a.path}"`;
-    subject = 'forbidden';
-  } else {
-    const resource = a.subresource
-      ? `${a.resource}/${a.subresource}`
-      : a.resource;
-    const scope = a.namespace
-      ? `in the namespace "${a.namespace}"`
-      : 'at the cluster scope';
-    detail = `User "${username}" cannot ${a.verb} resource "${resource}" in API group "${a.apiGroup}" ${scope}`;
-    const qualified = a.apiGroup ? `${a.resource}.${a.apiGroup}` : a.resource;
-    subject = a.name
-      ? `${qualified} "${a.name}" is forbidden`
-      : `${qualified} is forbidden`;
-  }
-  return new ApiError(
-    403,
-    'Forbidden',
-    `${subject}: ${detail}${reason ? `: ${reason}` : ''}`,
-    a.resourceRequest
-      ? { name: a.name, group: a.apiGroup, kind: a.resource }
-      : {},
-  );
 }
