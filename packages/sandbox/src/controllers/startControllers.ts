@@ -9,7 +9,10 @@ import { AckTableController } from './ack/AckTableController';
 import { startDynalite } from './ack/DynaliteServer';
 import { GarbageCollector } from './GarbageCollector';
 import { KratixController } from './kratix/KratixController';
-import { loadWorkflowPipeline } from './kratix/PipelineRunner';
+import {
+  choosePipelineByImage,
+  defaultPipelineImages,
+} from './kratix/pipelineImages';
 import { KubeVelaController } from './kubevela/KubeVelaController';
 
 export type RunningControllers = {
@@ -63,12 +66,14 @@ export async function startControllers(
     log,
   );
   const enabled = options.controllers !== false;
-  const runPipeline = options.runPipeline;
   const kratix = enabled
     ? new KratixController(
         ops,
         faults,
-        runPipeline ? () => runPipeline : loadWorkflowPipeline,
+        choosePipelineByImage(
+          options.pipelineImages ?? defaultPipelineImages(),
+          options.runPipeline,
+        ),
         log,
       )
     : undefined;

@@ -8,7 +8,7 @@ import { installCrd, removeCrd } from '../installCrd';
 import { setFinalizer, writeStatus } from '../../reconcile/statusWrites';
 import { promiseApiCrd, promisePipelineNames } from './promiseApi';
 import { promiseStatus } from './kratixStatus';
-import type { PipelineRunner } from './PipelineRunner';
+import type { PipelineChooser } from './pipelineImages';
 import { RequestReconciler } from './RequestReconciler';
 
 const PROMISES = 'promises.platform.kratix.io';
@@ -27,11 +27,11 @@ export class KratixController {
   constructor(
     private readonly ops: ClusterOperations,
     private readonly faults: FaultSettings,
-    loadPipeline: () => PipelineRunner,
+    pipelineFor: PipelineChooser,
     log: (line: string) => void,
   ) {
     this.#loop = new ReconcileLoop('kratix', key => this.#reconcile(key), log);
-    this.#requests = new RequestReconciler(ops, faults, loadPipeline, log);
+    this.#requests = new RequestReconciler(ops, faults, pipelineFor, log);
   }
 
   start(): void {

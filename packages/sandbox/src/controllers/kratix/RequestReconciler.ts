@@ -16,7 +16,7 @@ import {
   requestInProgressStatus,
   requestSucceededStatus,
 } from './kratixStatus';
-import type { PipelineRunner } from './PipelineRunner';
+import type { PipelineChooser } from './pipelineImages';
 import { promisePipelineNames } from './promiseApi';
 import { runRequestWorkflow, type WorkflowResult } from './runRequestWorkflow';
 
@@ -35,12 +35,11 @@ export class RequestReconciler {
   #applied = new Map<string, ObjectRef[]>();
   /** Requests that failed only because of the workflowFails fault: re-run once it is cleared. */
   #failedUnderFault = new Set<string>();
-  #runner?: PipelineRunner;
 
   constructor(
     private readonly ops: ClusterOperations,
     private readonly faults: FaultSettings,
-    private readonly loadPipeline: () => PipelineRunner,
+    private readonly pipelineFor: PipelineChooser,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -276,8 +275,9 @@ export class RequestReconciler {
           : `the ${action} pipeline failed (sandbox fault workflowFails)`;
       return { ok: false, message, outputs: [], statusPatch: {} };
     }
+    let runner;
     try {
-      this.#runner ??= this.loadPipeline();
+      runner = this.pipelineFor(promise, action);
     } catch (error) {
       return {
         ok: false,
@@ -289,7 +289,7 @@ export class RequestReconciler {
       };
     }
     return runRequestWorkflow(
-      this.#runner,
+      runner,
       request,
       action,
       promise.metadata.name,
