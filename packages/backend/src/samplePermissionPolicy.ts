@@ -8,7 +8,7 @@ import {
   PolicyQuery,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { kratixDynamodbRequestCreatePermission } from '@kratix-dynamodb/common';
+import { kratixDynamoDBRequestCreatePermission } from '@kratix-dynamodb/common';
 
 /**
  * The sample app's policy: everything is allowed, except that setting
@@ -25,7 +25,7 @@ class SamplePermissionPolicy implements PermissionPolicy {
   async handle(request: PolicyQuery): Promise<PolicyDecision> {
     if (
       this.#denyCreate &&
-      request.permission.name === kratixDynamodbRequestCreatePermission.name
+      request.permission.name === kratixDynamoDBRequestCreatePermission.name
     ) {
       return { result: AuthorizeResult.DENY };
     }

@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
-import { KratixDynamodbEntityProvider } from './KratixDynamodbEntityProvider';
+import { KratixDynamoDBEntityProvider } from './KratixDynamoDBEntityProvider';
 
 /**
  * Changes reach the catalog live, through the clusters' watches; the full sync only repairs
@@ -43,7 +43,7 @@ export const catalogModuleKratixDynamodb = createBackendModule({
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
           : DEFAULT_SCHEDULE;
         catalog.addEntityProvider(
-          new KratixDynamodbEntityProvider({
+          new KratixDynamoDBEntityProvider({
             clusters,
             logger,
             runner: scheduler.createScheduledTaskRunner(schedule),

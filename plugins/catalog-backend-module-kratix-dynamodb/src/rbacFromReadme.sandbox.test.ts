@@ -26,7 +26,7 @@ import {
   withoutPermission,
 } from '@kratix-dynamodb/sandbox';
 import YAML from 'yaml';
-import { KratixDynamodbEntityProvider } from './KratixDynamodbEntityProvider';
+import { KratixDynamoDBEntityProvider } from './KratixDynamoDBEntityProvider';
 
 jest.setTimeout(120_000);
 
@@ -93,7 +93,7 @@ describe('the catalog provider with the README ClusterRole', () => {
       maxBackoffMs: 200,
     });
     let fullSync: () => Promise<void> = async () => {};
-    const provider = new KratixDynamodbEntityProvider({
+    const provider = new KratixDynamoDBEntityProvider({
       clusters: { clients, informers },
       logger,
       runner: {

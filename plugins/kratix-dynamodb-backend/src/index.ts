@@ -3,5 +3,5 @@
  *
  * @packageDocumentation
  */
-export { kratixDynamodbPlugin as default } from './plugin';
+export { kratixDynamoDBPlugin as default } from './plugin';
 export type { StatusChainService } from './services/StatusChainService';

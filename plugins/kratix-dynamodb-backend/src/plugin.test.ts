@@ -1,13 +1,13 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { kratixDynamodbPlugin } from './plugin';
+import { kratixDynamoDBPlugin } from './plugin';
 
-describe('kratixDynamodbPlugin', () => {
+describe('kratixDynamoDBPlugin', () => {
   it('serves an unauthenticated health route and an authenticated status route', async () => {
     const { server } = await startTestBackend({
       features: [
-        kratixDynamodbPlugin,
+        kratixDynamoDBPlugin,
         mockServices.rootConfig.factory({ data: {} }),
         catalogServiceMock.factory({
           entities: [

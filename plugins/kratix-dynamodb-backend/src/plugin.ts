@@ -4,8 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  kratixDynamodbObjectsReadPermission,
-  kratixDynamodbStatusReadPermission,
+  kratixDynamoDBObjectsReadPermission,
+  kratixDynamoDBStatusReadPermission,
 } from '@kratix-dynamodb/common';
 import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -21,7 +21,7 @@ import { readStatusOptions } from './status/readStatusOptions';
  *
  * @public
  */
-export const kratixDynamodbPlugin = createBackendPlugin({
+export const kratixDynamoDBPlugin = createBackendPlugin({
   pluginId: 'kratix-dynamodb',
   register(env) {
     env.registerInit({
@@ -50,8 +50,8 @@ export const kratixDynamodbPlugin = createBackendPlugin({
         signals,
       }) {
         permissionsRegistry.addPermissions([
-          kratixDynamodbStatusReadPermission,
-          kratixDynamodbObjectsReadPermission,
+          kratixDynamoDBStatusReadPermission,
+          kratixDynamoDBObjectsReadPermission,
         ]);
 
         const options = readStatusOptions(config);

@@ -23,7 +23,7 @@ import {
   withoutPermission,
 } from '@kratix-dynamodb/sandbox';
 import request from 'supertest';
-import { kratixDynamodbPlugin } from './plugin';
+import { kratixDynamoDBPlugin } from './plugin';
 import { readRepoYaml, sandboxEntity } from './__testUtils__/sandboxEntities';
 
 jest.setTimeout(180_000);
@@ -95,7 +95,7 @@ describe('the status route with the README ClusterRole', () => {
   async function startBackend() {
     const backend = await startTestBackend({
       features: [
-        kratixDynamodbPlugin,
+        kratixDynamoDBPlugin,
         catalogServiceMock.factory({ entities: ENTITIES }),
         mockServices.rootConfig.factory({
           data: {

@@ -10,8 +10,8 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  kratixDynamodbObjectsReadPermission,
-  kratixDynamodbStatusReadPermission,
+  kratixDynamoDBObjectsReadPermission,
+  kratixDynamoDBStatusReadPermission,
 } from '@kratix-dynamodb/common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -51,11 +51,11 @@ export async function createRouter(
     const includeObjects = req.query.objects === 'true';
     const [status, objects] = await permissions.authorize(
       [
-        { permission: kratixDynamodbStatusReadPermission, resourceRef: ref },
+        { permission: kratixDynamoDBStatusReadPermission, resourceRef: ref },
         ...(includeObjects
           ? [
               {
-                permission: kratixDynamodbObjectsReadPermission,
+                permission: kratixDynamoDBObjectsReadPermission,
                 resourceRef: ref,
               },
             ]
@@ -65,12 +65,12 @@ export async function createRouter(
     );
     if (status.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `You may not read the status of ${ref} (${kratixDynamodbStatusReadPermission.name})`,
+        `You may not read the status of ${ref} (${kratixDynamoDBStatusReadPermission.name})`,
       );
     }
     if (includeObjects && objects?.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `You may not read the cluster objects behind ${ref} (${kratixDynamodbObjectsReadPermission.name})`,
+        `You may not read the cluster objects behind ${ref} (${kratixDynamoDBObjectsReadPermission.name})`,
       );
     }
     res.json(await statusChains.getStatusChain(entity, { includeObjects }));

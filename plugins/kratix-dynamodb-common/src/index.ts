@@ -13,3 +13,4 @@ export * from './request';
 export * from './statusSignals';
 export * from './ackTable';
 export * from './refusedNamespaces';
+export * from './deprecated';

@@ -5,7 +5,7 @@ import { createPermission } from '@backstage/plugin-permission-common';
  * module checks it, so the scaffolder module registers it.
  * @public
  */
-export const kratixDynamodbRequestCreatePermission = createPermission({
+export const kratixDynamoDBRequestCreatePermission = createPermission({
   name: 'kratix.dynamodb.request.create',
   attributes: { action: 'create' },
 });
@@ -19,7 +19,7 @@ const CATALOG_ENTITY = 'catalog-entity';
  * plugin checks it, so the backend plugin registers it.
  * @public
  */
-export const kratixDynamodbStatusReadPermission = createPermission({
+export const kratixDynamoDBStatusReadPermission = createPermission({
   name: 'kratix.dynamodb.status.read',
   attributes: { action: 'read' },
   resourceType: CATALOG_ENTITY,
@@ -30,7 +30,7 @@ export const kratixDynamodbStatusReadPermission = createPermission({
  * the detail tab's YAML. Separate from the status, which says only what is wrong.
  * @public
  */
-export const kratixDynamodbObjectsReadPermission = createPermission({
+export const kratixDynamoDBObjectsReadPermission = createPermission({
   name: 'kratix.dynamodb.objects.read',
   attributes: { action: 'read' },
   resourceType: CATALOG_ENTITY,

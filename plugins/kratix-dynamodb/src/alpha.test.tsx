@@ -9,10 +9,10 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   dynamoDBTableDesignerFormField,
   kratixClusterPickerFormField,
-  kratixDynamodbEntityCard,
+  kratixDynamoDBEntityCard,
   kubernetesNamespacePickerFormField,
 } from './alpha';
-import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
+import { kratixDynamoDBApiRef } from './api/KratixDynamoDBApi';
 import { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
 
 const entity = {
@@ -44,9 +44,9 @@ describe('alpha entity card', () => {
       }),
     };
     await renderInTestApp(
-      <TestApiProvider apis={[[kratixDynamodbApiRef, api]]}>
+      <TestApiProvider apis={[[kratixDynamoDBApiRef, api]]}>
         <EntityProvider entity={entity}>
-          {createExtensionTester(kratixDynamodbEntityCard).reactElement()}
+          {createExtensionTester(kratixDynamoDBEntityCard).reactElement()}
         </EntityProvider>
       </TestApiProvider>,
     );

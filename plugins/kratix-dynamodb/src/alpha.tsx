@@ -9,19 +9,19 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
-import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
-import { KratixDynamodbClient } from './api/KratixDynamodbClient';
+import { kratixDynamoDBApiRef } from './api/KratixDynamoDBApi';
+import { KratixDynamoDBClient } from './api/KratixDynamoDBClient';
 import { kratixClustersApiRef } from './api/KratixClustersApi';
 import { KratixClustersClient } from './api/KratixClustersClient';
 import { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
 
 /** @alpha The backend client. */
-export const kratixDynamodbApi = ApiBlueprint.make({
+export const kratixDynamoDBApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
-      api: kratixDynamodbApiRef,
+      api: kratixDynamoDBApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: deps => new KratixDynamodbClient(deps),
+      factory: deps => new KratixDynamoDBClient(deps),
     }),
 });
 
@@ -37,7 +37,7 @@ export const kratixClustersApi = ApiBlueprint.make({
 });
 
 /** @alpha The status-chain card, on entities linked to a request or an application. */
-export const kratixDynamodbEntityCard = EntityCardBlueprint.make({
+export const kratixDynamoDBEntityCard = EntityCardBlueprint.make({
   name: 'status',
   params: {
     type: 'content',
@@ -50,7 +50,7 @@ export const kratixDynamodbEntityCard = EntityCardBlueprint.make({
 });
 
 /** @alpha The detail tab, on the same entities as the card. */
-export const kratixDynamodbEntityContent = EntityContentBlueprint.make({
+export const kratixDynamoDBEntityContent = EntityContentBlueprint.make({
   name: 'details',
   params: {
     path: '/dynamodb',
@@ -93,16 +93,34 @@ export const kubernetesNamespacePickerFormField = FormFieldBlueprint.make({
 });
 
 /**
+ * @alpha
+ * @deprecated Use {@link kratixDynamoDBApi} instead; the product name is now spelled as AWS does.
+ */
+export const kratixDynamodbApi = kratixDynamoDBApi;
+
+/**
+ * @alpha
+ * @deprecated Use {@link kratixDynamoDBEntityCard} instead.
+ */
+export const kratixDynamodbEntityCard = kratixDynamoDBEntityCard;
+
+/**
+ * @alpha
+ * @deprecated Use {@link kratixDynamoDBEntityContent} instead.
+ */
+export const kratixDynamodbEntityContent = kratixDynamoDBEntityContent;
+
+/**
  * The plugin for apps on the new frontend system.
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'kratix-dynamodb',
   extensions: [
-    kratixDynamodbApi,
+    kratixDynamoDBApi,
     kratixClustersApi,
-    kratixDynamodbEntityCard,
-    kratixDynamodbEntityContent,
+    kratixDynamoDBEntityCard,
+    kratixDynamoDBEntityContent,
     dynamoDBTableDesignerFormField,
     kratixClusterPickerFormField,
     kubernetesNamespacePickerFormField,

@@ -6,14 +6,14 @@
  * @packageDocumentation
  */
 export {
-  kratixDynamodbPlugin,
+  kratixDynamoDBPlugin,
   EntityKratixDynamoDBCard,
   EntityKratixDynamoDBContent,
 } from './plugin';
 export { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
-export { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
-export type { KratixDynamodbApi } from './api/KratixDynamodbApi';
-export { KratixDynamodbClient } from './api/KratixDynamodbClient';
+export { kratixDynamoDBApiRef } from './api/KratixDynamoDBApi';
+export type { KratixDynamoDBApi } from './api/KratixDynamoDBApi';
+export { KratixDynamoDBClient } from './api/KratixDynamoDBClient';
 export type { KratixDynamoDBCardProps } from './components/KratixDynamoDBCard';
 export {
   DynamoDBTableDesignerFieldExtension,
@@ -32,3 +32,9 @@ export type {
   TableDesign,
   DynamoDBTableDesignerUiOptions,
 } from './components/DynamoDBTableDesigner';
+export {
+  kratixDynamodbPlugin,
+  kratixDynamodbApiRef,
+  KratixDynamodbClient,
+} from './deprecated';
+export type { KratixDynamodbApi } from './deprecated';

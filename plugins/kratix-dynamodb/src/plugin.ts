@@ -5,8 +5,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { kratixDynamodbApiRef } from './api/KratixDynamodbApi';
-import { KratixDynamodbClient } from './api/KratixDynamodbClient';
+import { kratixDynamoDBApiRef } from './api/KratixDynamoDBApi';
+import { KratixDynamoDBClient } from './api/KratixDynamoDBClient';
 import { kratixClustersApiRef } from './api/KratixClustersApi';
 import { KratixClustersClient } from './api/KratixClustersClient';
 
@@ -14,13 +14,13 @@ import { KratixClustersClient } from './api/KratixClustersClient';
  * The plugin for apps on the legacy frontend system.
  * @public
  */
-export const kratixDynamodbPlugin = createPlugin({
+export const kratixDynamoDBPlugin = createPlugin({
   id: 'kratix-dynamodb',
   apis: [
     createApiFactory({
-      api: kratixDynamodbApiRef,
+      api: kratixDynamoDBApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: deps => new KratixDynamodbClient(deps),
+      factory: deps => new KratixDynamoDBClient(deps),
     }),
     createApiFactory({
       api: kratixClustersApiRef,
@@ -34,7 +34,7 @@ export const kratixDynamodbPlugin = createPlugin({
  * The status-chain card, for an entity page (legacy frontend system).
  * @public
  */
-export const EntityKratixDynamoDBCard = kratixDynamodbPlugin.provide(
+export const EntityKratixDynamoDBCard = kratixDynamoDBPlugin.provide(
   createComponentExtension({
     name: 'EntityKratixDynamoDBCard',
     component: {
@@ -50,7 +50,7 @@ export const EntityKratixDynamoDBCard = kratixDynamodbPlugin.provide(
  * The detail tab: all conditions, state changes seen, and the objects' YAML (legacy frontend system).
  * @public
  */
-export const EntityKratixDynamoDBContent = kratixDynamodbPlugin.provide(
+export const EntityKratixDynamoDBContent = kratixDynamoDBPlugin.provide(
   createComponentExtension({
     name: 'EntityKratixDynamoDBContent',
     component: {

@@ -5,7 +5,7 @@
  * answered as a 400), never a TypeError with a stack trace, and nothing may reach the cluster.
  */
 import { InputError } from '@backstage/errors';
-import { createKratixDynamodbActions } from './actions';
+import { createKratixDynamoDBActions } from './actions';
 import { FakeKubernetesApi } from './__testUtils__/FakeKubernetesApi';
 import {
   actionContext,
@@ -273,7 +273,7 @@ describe('hostile input to the actions', () => {
   it.each(requestAttacks)(
     'kratix:dynamodb:create refuses %s',
     async (_, overrides, says) => {
-      const [createRequest] = createKratixDynamodbActions(
+      const [createRequest] = createKratixDynamoDBActions(
         actionDependencies(api.url),
       );
       await expectFieldErrors(createRequest, tableActionInput(overrides), says);
@@ -283,7 +283,7 @@ describe('hostile input to the actions', () => {
   it.each(applicationAttacks)(
     'kubevela:application:create refuses %s',
     async (_, overrides, says) => {
-      const [, createApplication] = createKratixDynamodbActions(
+      const [, createApplication] = createKratixDynamoDBActions(
         actionDependencies(api.url),
       );
       await expectFieldErrors(
@@ -295,7 +295,7 @@ describe('hostile input to the actions', () => {
   );
 
   it('refuses an input that is not an object at all', async () => {
-    const [createRequest, createApplication] = createKratixDynamodbActions(
+    const [createRequest, createApplication] = createKratixDynamoDBActions(
       actionDependencies(api.url),
     );
     for (const input of ['orders', ['orders'], 42])

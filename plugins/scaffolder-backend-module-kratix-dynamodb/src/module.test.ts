@@ -1,6 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { kratixDynamodbRequestCreatePermission } from '@kratix-dynamodb/common';
+import { kratixDynamoDBRequestCreatePermission } from '@kratix-dynamodb/common';
 import type { AddressInfo } from 'node:net';
 import { scaffolderModuleKratixDynamodb } from './module';
 
@@ -58,7 +58,7 @@ describe('scaffolderModuleKratixDynamodb', () => {
     const metadata = (await res.json()) as { permissions: { name: string }[] };
     expect(metadata.permissions).toEqual([
       expect.objectContaining({
-        name: kratixDynamodbRequestCreatePermission.name,
+        name: kratixDynamoDBRequestCreatePermission.name,
         type: 'basic',
       }),
     ]);

@@ -3,9 +3,9 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { kratixDynamodbRequestCreatePermission } from '@kratix-dynamodb/common';
+import { kratixDynamoDBRequestCreatePermission } from '@kratix-dynamodb/common';
 import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
-import { createKratixDynamodbActions } from './actions';
+import { createKratixDynamoDBActions } from './actions';
 
 /**
  * Adds the kratix-dynamodb actions to the scaffolder: kratix:dynamodb:create and
@@ -34,10 +34,10 @@ export const scaffolderModuleKratixDynamodb = createBackendModule({
         clusters,
       }) {
         permissionsRegistry.addPermissions([
-          kratixDynamodbRequestCreatePermission,
+          kratixDynamoDBRequestCreatePermission,
         ]);
         scaffolder.addActions(
-          ...createKratixDynamodbActions({
+          ...createKratixDynamoDBActions({
             clients: clusters.clients,
             permissions,
             config,

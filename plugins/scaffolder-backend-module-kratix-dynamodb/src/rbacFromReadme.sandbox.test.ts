@@ -15,7 +15,7 @@ import {
   startReadmeRbacSandbox,
   withoutPermission,
 } from '@kratix-dynamodb/sandbox';
-import { createKratixDynamodbActions } from './actions';
+import { createKratixDynamoDBActions } from './actions';
 import {
   applicationActionInput,
   tableActionInput,
@@ -46,7 +46,7 @@ describe('the scaffolder actions with the README ClusterRole', () => {
   /** Runs one feature with the ServiceAccount's token, each time under new names. */
   async function run(feature: Feature, extra: Record<string, unknown> = {}) {
     runs++;
-    const [createRequest, createApplication] = createKratixDynamodbActions(
+    const [createRequest, createApplication] = createKratixDynamoDBActions(
       actionDependencies(rbac.sandbox.plainHttpUrl, { token: rbac.token }),
     );
     const name = `rbac-${runs}`;

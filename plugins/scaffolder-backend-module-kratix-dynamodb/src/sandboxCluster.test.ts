@@ -11,8 +11,8 @@ import {
 } from '@kratix-dynamodb/common';
 import type { KubernetesClient } from '@kratix-dynamodb/node';
 import {
-  createKratixDynamodbActions,
-  KratixDynamodbActionDependencies,
+  createKratixDynamoDBActions,
+  KratixDynamoDBActionDependencies,
 } from './actions';
 import { actionContext } from './__testUtils__/actionTestKit';
 import { startSandboxForActions } from './__testUtils__/sandboxActions';
@@ -22,7 +22,7 @@ const REPO = path.resolve(__dirname, '../../..');
 
 describe('the actions against the sandbox cluster', () => {
   let sandbox: Sandbox;
-  let deps: KratixDynamodbActionDependencies;
+  let deps: KratixDynamoDBActionDependencies;
   let client: KubernetesClient;
 
   beforeAll(async () => {
@@ -34,7 +34,7 @@ describe('the actions against the sandbox cluster', () => {
   afterAll(() => sandbox?.stop());
 
   const [createRequest, createApplication] = [0, 1].map(
-    i => () => createKratixDynamodbActions(deps)[i],
+    i => () => createKratixDynamoDBActions(deps)[i],
   );
 
   const tableInput = {

@@ -10,7 +10,7 @@ import { validate } from 'jsonschema';
 import { parse } from 'yaml';
 import { examples } from './actions/createDynamoDBRequest.examples';
 import { examples as kubeVelaExamples } from './actions/createKubeVelaApplication.examples';
-import { createKratixDynamodbActions } from './actions';
+import { createKratixDynamoDBActions } from './actions';
 import { FakeKubernetesApi } from './__testUtils__/FakeKubernetesApi';
 import {
   actionContext,
@@ -117,7 +117,7 @@ describe('software templates', () => {
       const values = { ...formStartingValues(template), ...typed };
       expect(pageErrors(template, values)).toEqual([]);
 
-      const actions = createKratixDynamodbActions(actionDependencies(api.url));
+      const actions = createKratixDynamoDBActions(actionDependencies(api.url));
       for (const step of template.spec.steps) {
         const action = actions.find(a => a.id === step.action)!;
         expect(action).toBeDefined();

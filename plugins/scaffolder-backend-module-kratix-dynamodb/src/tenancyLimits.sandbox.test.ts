@@ -7,7 +7,7 @@
 import { InputError } from '@backstage/errors';
 import { ACK_TABLE_GVK, ANNOTATIONS } from '@kratix-dynamodb/common';
 import type { JsonObject } from '@backstage/config';
-import { createKratixDynamodbActions } from './actions';
+import { createKratixDynamoDBActions } from './actions';
 import { actionContext } from './__testUtils__/actionTestKit';
 import {
   applicationActionInput,
@@ -28,7 +28,7 @@ describe('the actions create only where and what the platform team allows', () =
   afterAll(() => harness?.sandbox.stop());
 
   const actions = (scaffolder?: JsonObject) => {
-    const [createRequest, createApplication] = createKratixDynamodbActions(
+    const [createRequest, createApplication] = createKratixDynamoDBActions(
       harness.deps(scaffolder),
     );
     return { createRequest, createApplication };

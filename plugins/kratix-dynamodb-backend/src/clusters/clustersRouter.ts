@@ -13,7 +13,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DEFAULT_REFUSED_NAMESPACES,
   findRefusingPattern,
-  kratixDynamodbRequestCreatePermission,
+  kratixDynamoDBRequestCreatePermission,
 } from '@kratix-dynamodb/common';
 import type { ClusterClientFactory } from '@kratix-dynamodb/node';
 import Router from 'express-promise-router';
@@ -35,7 +35,7 @@ async function creatableClusters(
 ): Promise<string[]> {
   if (names.length === 0) return [];
   const decisions = await permissions.authorize(
-    names.map(() => ({ permission: kratixDynamodbRequestCreatePermission })),
+    names.map(() => ({ permission: kratixDynamoDBRequestCreatePermission })),
     { credentials },
   );
   return names.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW);
@@ -70,7 +70,7 @@ export function createClustersRouter(options: ClustersRouterOptions) {
     ]);
     if (!allowed) {
       throw new NotAllowedError(
-        `You may not create on cluster '${cluster}' (${kratixDynamodbRequestCreatePermission.name})`,
+        `You may not create on cluster '${cluster}' (${kratixDynamoDBRequestCreatePermission.name})`,
       );
     }
     // A backend identity that may not list namespaces gets the cluster's 403 as it is; the

@@ -23,7 +23,7 @@ import {
 } from '@kratix-dynamodb/common';
 import { KubernetesClient } from '@kratix-dynamodb/node';
 import request from 'supertest';
-import { kratixDynamodbPlugin } from '../plugin';
+import { kratixDynamoDBPlugin } from '../plugin';
 import { readRepoYaml, sandboxEntity } from '../__testUtils__/sandboxEntities';
 
 jest.setTimeout(120_000);
@@ -119,7 +119,7 @@ async function startHarness(
   const signals: Signal[] = [];
   const { server } = await startTestBackend({
     features: [
-      kratixDynamodbPlugin,
+      kratixDynamoDBPlugin,
       // The real events service, which carries signals to the signals backend in an app.
       eventsServiceFactory,
       signalsListener(signals),

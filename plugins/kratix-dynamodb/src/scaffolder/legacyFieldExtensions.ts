@@ -1,6 +1,6 @@
 /** The wizard's field extensions for apps on the legacy frontend system. */
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
-import { kratixDynamodbPlugin } from '../plugin';
+import { kratixDynamoDBPlugin } from '../plugin';
 import {
   DynamoDBTableDesigner,
   dynamoDBTableDesignerValidation,
@@ -14,7 +14,7 @@ import {
  * Put inside `<ScaffolderFieldExtensions>` of the scaffolder route.
  * @public
  */
-export const DynamoDBTableDesignerFieldExtension = kratixDynamodbPlugin.provide(
+export const DynamoDBTableDesignerFieldExtension = kratixDynamoDBPlugin.provide(
   createScaffolderFieldExtension({
     name: 'DynamoDBTableDesigner',
     component: DynamoDBTableDesigner,
@@ -23,7 +23,7 @@ export const DynamoDBTableDesignerFieldExtension = kratixDynamodbPlugin.provide(
 );
 
 /** @public The clusters the user may create on (legacy frontend system). */
-export const KratixClusterPickerFieldExtension = kratixDynamodbPlugin.provide(
+export const KratixClusterPickerFieldExtension = kratixDynamoDBPlugin.provide(
   createScaffolderFieldExtension({
     name: 'KratixClusterPicker',
     component: KratixClusterPicker,
@@ -32,7 +32,7 @@ export const KratixClusterPickerFieldExtension = kratixDynamodbPlugin.provide(
 
 /** @public The namespaces on the chosen cluster (legacy frontend system). */
 export const KubernetesNamespacePickerFieldExtension =
-  kratixDynamodbPlugin.provide(
+  kratixDynamoDBPlugin.provide(
     createScaffolderFieldExtension({
       name: 'KubernetesNamespacePicker',
       component: KubernetesNamespacePicker,

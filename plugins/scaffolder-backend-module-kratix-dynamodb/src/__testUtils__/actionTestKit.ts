@@ -8,7 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { ClusterClientFactory } from '@kratix-dynamodb/node';
-import type { KratixDynamodbActionDependencies } from '../actions';
+import type { KratixDynamoDBActionDependencies } from '../actions';
 
 export const TEST_CLUSTER = 'sandbox';
 
@@ -19,7 +19,7 @@ export function actionDependencies(
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     token?: string;
   } = {},
-): KratixDynamodbActionDependencies {
+): KratixDynamoDBActionDependencies {
   return {
     clients: new ClusterClientFactory(
       [

@@ -12,7 +12,7 @@ import {
 import { ClusterClientFactory, KubernetesClient } from '@kratix-dynamodb/node';
 import { startSandbox, type Sandbox } from '@kratix-dynamodb/sandbox';
 import { parse } from 'yaml';
-import type { KratixDynamodbActionDependencies } from '../actions';
+import type { KratixDynamoDBActionDependencies } from '../actions';
 
 const REPO = path.resolve(__dirname, '../../../..');
 
@@ -35,7 +35,7 @@ export type SandboxActions = {
   /** The cluster as its admin sees it, for arranging objects and checking what was created. */
   client: KubernetesClient;
   /** Action dependencies with `kratixDynamodb.scaffolder` set to `scaffolder`. */
-  deps: (scaffolder?: JsonObject) => KratixDynamodbActionDependencies;
+  deps: (scaffolder?: JsonObject) => KratixDynamoDBActionDependencies;
 };
 
 /**

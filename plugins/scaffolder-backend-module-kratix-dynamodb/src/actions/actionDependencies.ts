@@ -3,7 +3,7 @@ import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { ClusterClientFactory } from '@kratix-dynamodb/node';
 
 /** What the actions need from the backend. */
-export type KratixDynamodbActionDependencies = {
+export type KratixDynamoDBActionDependencies = {
   clients: ClusterClientFactory;
   permissions: PermissionsService;
   config: Config;

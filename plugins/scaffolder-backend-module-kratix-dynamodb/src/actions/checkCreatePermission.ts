@@ -4,7 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { kratixDynamodbRequestCreatePermission } from '@kratix-dynamodb/common';
+import { kratixDynamoDBRequestCreatePermission } from '@kratix-dynamodb/common';
 
 /**
  * Asks the permission framework on behalf of the user who started the task, not the
@@ -15,12 +15,12 @@ export async function checkCreatePermission(
   credentials: BackstageCredentials,
 ): Promise<void> {
   const [decision] = await permissions.authorize(
-    [{ permission: kratixDynamodbRequestCreatePermission }],
+    [{ permission: kratixDynamoDBRequestCreatePermission }],
     { credentials },
   );
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(
-      `You are not allowed to create DynamoDB requests (permission ${kratixDynamodbRequestCreatePermission.name})`,
+      `You are not allowed to create DynamoDB requests (permission ${kratixDynamoDBRequestCreatePermission.name})`,
     );
   }
 }

@@ -4,7 +4,7 @@ import {
   DynamoDBRequestSpec,
   entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
-import { KratixDynamodbActionDependencies } from './actionDependencies';
+import { KratixDynamoDBActionDependencies } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
 import { examples } from './createDynamoDBRequest.examples';
 import { deliver } from './delivery/deliver';
@@ -65,7 +65,7 @@ function validateInput(
  * after checking it with the request model every other producer uses.
  */
 export function createDynamoDBRequestAction(
-  deps: KratixDynamodbActionDependencies,
+  deps: KratixDynamoDBActionDependencies,
 ) {
   const { clients, permissions, config } = deps;
   const defaults = readActionDefaults(config);

@@ -4,7 +4,7 @@ import {
   entityRefOfClusterObject,
   KUBEVELA_APPLICATION_GVK,
 } from '@kratix-dynamodb/common';
-import { KratixDynamodbActionDependencies } from './actionDependencies';
+import { KratixDynamoDBActionDependencies } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
 import { examples } from './createKubeVelaApplication.examples';
 import { deliver } from './delivery/deliver';
@@ -79,7 +79,7 @@ function validateInput(
  * the same request model as kratix:dynamodb:create) and webservice components.
  */
 export function createKubeVelaApplicationAction(
-  deps: KratixDynamodbActionDependencies,
+  deps: KratixDynamoDBActionDependencies,
 ) {
   const { clients, permissions, config } = deps;
   const defaults = readActionDefaults(config);

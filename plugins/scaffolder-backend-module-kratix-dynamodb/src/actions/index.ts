@@ -1,9 +1,9 @@
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { KratixDynamodbActionDependencies } from './actionDependencies';
+import type { KratixDynamoDBActionDependencies } from './actionDependencies';
 import { createDynamoDBRequestAction } from './createDynamoDBRequest';
 import { createKubeVelaApplicationAction } from './createKubeVelaApplication';
 
-export type { KratixDynamodbActionDependencies } from './actionDependencies';
+export type { KratixDynamoDBActionDependencies } from './actionDependencies';
 export {
   createDynamoDBRequestAction,
   CREATE_DYNAMODB_REQUEST_ACTION_ID,
@@ -14,8 +14,8 @@ export {
 } from './createKubeVelaApplication';
 
 /** Every action this module adds, built from the module's dependencies. */
-export function createKratixDynamodbActions(
-  deps: KratixDynamodbActionDependencies,
+export function createKratixDynamoDBActions(
+  deps: KratixDynamoDBActionDependencies,
 ): TemplateAction<any, any, any>[] {
   return [
     createDynamoDBRequestAction(deps),

@@ -4,9 +4,9 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { StatusChain } from '@kratix-dynamodb/common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import {
-  KratixDynamodbApi,
-  kratixDynamodbApiRef,
-} from '../../api/KratixDynamodbApi';
+  KratixDynamoDBApi,
+  kratixDynamoDBApiRef,
+} from '../../api/KratixDynamoDBApi';
 import { KratixDynamoDBCard } from './KratixDynamoDBCard';
 
 const entity: Entity = {
@@ -62,9 +62,9 @@ const failingTableChain: StatusChain = {
   ],
 };
 
-function renderCard(api: KratixDynamodbApi) {
+function renderCard(api: KratixDynamoDBApi) {
   return renderInTestApp(
-    <TestApiProvider apis={[[kratixDynamodbApiRef, api]]}>
+    <TestApiProvider apis={[[kratixDynamoDBApiRef, api]]}>
       <EntityProvider entity={entity}>
         <KratixDynamoDBCard pollIntervalMs={0} />
       </EntityProvider>

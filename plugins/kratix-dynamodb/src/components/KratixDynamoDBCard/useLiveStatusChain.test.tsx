@@ -4,9 +4,9 @@ import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { StatusChain, statusChangedChannel } from '@kratix-dynamodb/common';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import {
-  KratixDynamodbApi,
-  kratixDynamodbApiRef,
-} from '../../api/KratixDynamodbApi';
+  KratixDynamoDBApi,
+  kratixDynamoDBApiRef,
+} from '../../api/KratixDynamoDBApi';
 import { useLiveStatusChain } from './useLiveStatusChain';
 
 const REF = { namespace: 'default', kind: 'Resource', name: 'orders' };
@@ -38,7 +38,7 @@ class InMemorySignals implements SignalApi {
 /** A status API whose answers the test releases one by one, in any order. */
 function controlledApi() {
   const calls: Array<{ resolve: (c: StatusChain) => void }> = [];
-  const api: KratixDynamodbApi = {
+  const api: KratixDynamoDBApi = {
     getStatusChain: () =>
       new Promise<StatusChain>(resolve => calls.push({ resolve })),
   };
@@ -46,11 +46,11 @@ function controlledApi() {
 }
 
 function render(
-  api: KratixDynamodbApi,
+  api: KratixDynamoDBApi,
   signals?: SignalApi,
   fallbackPollMs = 0,
 ) {
-  const apis: any[] = [[kratixDynamodbApiRef, api]];
+  const apis: any[] = [[kratixDynamoDBApiRef, api]];
   if (signals) apis.push([signalApiRef, signals]);
   const wrapper = ({ children }: PropsWithChildren) => (
     <TestApiProvider apis={apis}>{children}</TestApiProvider>
@@ -107,7 +107,7 @@ describe('useLiveStatusChain', () => {
 
   it('polls at the fallback interval when the app has no signals', async () => {
     let n = 0;
-    const api: KratixDynamodbApi = {
+    const api: KratixDynamoDBApi = {
       getStatusChain: async () => chain(`read ${++n}`),
     };
     const { result } = render(api, undefined, 30);

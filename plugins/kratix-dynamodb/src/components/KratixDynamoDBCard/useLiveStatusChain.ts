@@ -7,7 +7,7 @@ import {
 } from '@backstage/catalog-model';
 import { useSignal } from '@backstage/plugin-signals-react';
 import { StatusChain, statusChangedChannel } from '@kratix-dynamodb/common';
-import { kratixDynamodbApiRef } from '../../api/KratixDynamodbApi';
+import { kratixDynamoDBApiRef } from '../../api/KratixDynamoDBApi';
 
 export type LiveStatusChain = {
   value?: StatusChain;
@@ -31,7 +31,7 @@ export function useLiveStatusChain(
   entityRef: CompoundEntityRef,
   options: { fallbackPollMs?: number; includeObjects?: boolean } = {},
 ): LiveStatusChain {
-  const api = useApi(kratixDynamodbApiRef);
+  const api = useApi(kratixDynamoDBApiRef);
   const { namespace, kind, name } = entityRef;
   const includeObjects = Boolean(options.includeObjects);
   const fallbackPollMs = options.fallbackPollMs ?? 30_000;

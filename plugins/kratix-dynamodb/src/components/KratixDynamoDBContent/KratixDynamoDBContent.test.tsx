@@ -2,7 +2,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { StatusChain } from '@kratix-dynamodb/common';
 import { screen } from '@testing-library/react';
-import { kratixDynamodbApiRef } from '../../api/KratixDynamodbApi';
+import { kratixDynamoDBApiRef } from '../../api/KratixDynamoDBApi';
 import { KratixDynamoDBContent } from './KratixDynamoDBContent';
 
 const entity = {
@@ -49,7 +49,7 @@ describe('KratixDynamoDBContent', () => {
   it('shows the conditions open, the states seen, and the objects as YAML', async () => {
     const getStatusChain = jest.fn(async () => chain);
     await renderInTestApp(
-      <TestApiProvider apis={[[kratixDynamodbApiRef, { getStatusChain }]]}>
+      <TestApiProvider apis={[[kratixDynamoDBApiRef, { getStatusChain }]]}>
         <EntityProvider entity={entity}>
           <KratixDynamoDBContent pollIntervalMs={0} />
         </EntityProvider>

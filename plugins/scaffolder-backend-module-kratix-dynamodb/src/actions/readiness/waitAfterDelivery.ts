@@ -2,7 +2,7 @@ import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { KubernetesClient } from '@kratix-dynamodb/node';
 import {
   DEFAULT_POLL_INTERVAL_MS,
-  KratixDynamodbActionDependencies,
+  KratixDynamoDBActionDependencies,
 } from '../actionDependencies';
 import type { Delivered } from '../delivery/deliver';
 import type { Target } from '../inputs/validateTarget';
@@ -14,7 +14,7 @@ import { Readiness, waitForReadiness } from './waitForReadiness';
  */
 export async function waitAfterDelivery(
   ctx: Pick<ActionContext<any, any>, 'logger' | 'isDryRun' | 'signal'>,
-  deps: KratixDynamodbActionDependencies,
+  deps: KratixDynamoDBActionDependencies,
   options: {
     target: Target;
     delivered: Delivered;

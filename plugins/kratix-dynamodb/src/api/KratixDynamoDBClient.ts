@@ -2,10 +2,10 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { StatusChain } from '@kratix-dynamodb/common';
-import { KratixDynamodbApi } from './KratixDynamodbApi';
+import { KratixDynamoDBApi } from './KratixDynamoDBApi';
 
 /** @public The HTTP client of the kratix-dynamodb backend. */
-export class KratixDynamodbClient implements KratixDynamodbApi {
+export class KratixDynamoDBClient implements KratixDynamoDBApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
 

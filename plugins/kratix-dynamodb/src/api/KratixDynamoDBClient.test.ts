@@ -6,14 +6,14 @@ import {
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { KratixDynamodbClient } from './KratixDynamodbClient';
+import { KratixDynamoDBClient } from './KratixDynamoDBClient';
 
 const server = setupServer();
 
-describe('KratixDynamodbClient', () => {
+describe('KratixDynamoDBClient', () => {
   registerMswTestHooks(server);
   const baseUrl = 'http://backend.test/api/kratix-dynamodb';
-  const client = new KratixDynamodbClient({
+  const client = new KratixDynamoDBClient({
     discoveryApi: mockApis.discovery({ baseUrl: 'http://backend.test' }),
     fetchApi: new MockFetchApi(),
   });

@@ -18,7 +18,7 @@ import {
   applyDynamoDBPromise,
   startSandbox,
 } from '@kratix-dynamodb/sandbox';
-import { KratixDynamodbEntityProvider } from './KratixDynamodbEntityProvider';
+import { KratixDynamoDBEntityProvider } from './KratixDynamoDBEntityProvider';
 
 jest.setTimeout(60_000);
 
@@ -61,11 +61,11 @@ async function within<T>(
   }
 }
 
-describe('KratixDynamodbEntityProvider against the sandbox cluster', () => {
+describe('KratixDynamoDBEntityProvider against the sandbox cluster', () => {
   let sandbox: Sandbox;
   let tempDir: string;
   let clusters: KratixClustersService;
-  let provider: KratixDynamodbEntityProvider;
+  let provider: KratixDynamoDBEntityProvider;
   const catalog = new CatalogStandIn();
   const runFullSync: { fn?: () => Promise<void> } = {};
 
@@ -127,7 +127,7 @@ describe('KratixDynamodbEntityProvider against the sandbox cluster', () => {
         maxBackoffMs: 200,
       }),
     };
-    provider = new KratixDynamodbEntityProvider({
+    provider = new KratixDynamoDBEntityProvider({
       clusters,
       logger: mockServices.logger.mock(),
       runner: {
@@ -205,7 +205,7 @@ describe('KratixDynamodbEntityProvider against the sandbox cluster', () => {
       mockServices.logger.mock(),
       { maxBackoffMs: 200 },
     );
-    const restarted = new KratixDynamodbEntityProvider({
+    const restarted = new KratixDynamoDBEntityProvider({
       clusters: { clients: clusters.clients, informers },
       logger: mockServices.logger.mock(),
       runner: { run: async () => {} },

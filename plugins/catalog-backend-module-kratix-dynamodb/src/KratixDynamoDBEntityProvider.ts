@@ -56,7 +56,7 @@ const locationKey = (cluster: string) => `kratix-dynamodb:${cluster}`;
  * configured schedule, and never while a cluster's cache is not in sync: a cluster that cannot
  * be read keeps its last known entities instead of losing them.
  */
-export class KratixDynamodbEntityProvider implements EntityProvider {
+export class KratixDynamoDBEntityProvider implements EntityProvider {
   readonly #clusters: KratixClustersService;
   readonly #logger: LoggerService;
   readonly #runner: SchedulerServiceTaskRunner;
@@ -160,7 +160,7 @@ export class KratixDynamodbEntityProvider implements EntityProvider {
 
   #requireConnection(): EntityProviderConnection {
     if (!this.#connection)
-      throw new Error('KratixDynamodbEntityProvider is not connected');
+      throw new Error('KratixDynamoDBEntityProvider is not connected');
     return this.#connection;
   }
 

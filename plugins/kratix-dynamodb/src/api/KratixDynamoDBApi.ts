@@ -3,7 +3,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { StatusChain } from '@kratix-dynamodb/common';
 
 /** @public Reads an entity's status chain from the kratix-dynamodb backend. */
-export interface KratixDynamodbApi {
+export interface KratixDynamoDBApi {
   /** With `includeObjects`, the chain also carries the cluster objects behind its stages. */
   getStatusChain(
     entityRef: CompoundEntityRef,
@@ -12,6 +12,6 @@ export interface KratixDynamodbApi {
 }
 
 /** @public Works in both frontend systems. */
-export const kratixDynamodbApiRef = createApiRef<KratixDynamodbApi>({
+export const kratixDynamoDBApiRef = createApiRef<KratixDynamoDBApi>({
   id: 'plugin.kratix-dynamodb.service',
 });
