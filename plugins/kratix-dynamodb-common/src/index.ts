@@ -10,6 +10,7 @@ export * from './permissions';
 export * from './status';
 export * from './conditions';
 export * from './request';
+export * from './promiseForm';
 export * from './statusSignals';
 export * from './ackTable';
 export * from './refusedNamespaces';
