@@ -14,4 +14,5 @@ export * from './promiseForm';
 export * from './statusSignals';
 export * from './ackTable';
 export * from './refusedNamespaces';
+export * from './dryRun';
 export * from './deprecated';

@@ -9,6 +9,7 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   dynamoDBTableDesignerFormField,
   kratixClusterPickerFormField,
+  kratixDryRunFormField,
   kratixDynamoDBEntityCard,
   kubernetesNamespacePickerFormField,
 } from './alpha';
@@ -78,6 +79,10 @@ describe('alpha wizard fields', () => {
       'KubernetesNamespacePicker',
       () =>
         createExtensionTester(kubernetesNamespacePickerFormField).get(loaderOf),
+    ],
+    [
+      'KratixDryRun',
+      () => createExtensionTester(kratixDryRunFormField).get(loaderOf),
     ],
   ])('loads the %s field for the scaffolder', async (name, loader) => {
     // The loaded field is opaque to plugins; its name is what templates refer to.

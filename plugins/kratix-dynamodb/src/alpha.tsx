@@ -92,6 +92,15 @@ export const kubernetesNamespacePickerFormField = FormFieldBlueprint.make({
   },
 });
 
+/** @alpha The cluster's verdict (server-side dry run) before creating, shown on the Review page too. */
+export const kratixDryRunFormField = FormFieldBlueprint.make({
+  name: 'kratix-dry-run',
+  params: {
+    field: () =>
+      import('./scaffolder/formFields').then(m => m.kratixDryRunField),
+  },
+});
+
 /**
  * @alpha
  * @deprecated Use {@link kratixDynamoDBApi} instead; the product name is now spelled as AWS does.
@@ -124,5 +133,6 @@ export default createFrontendPlugin({
     dynamoDBTableDesignerFormField,
     kratixClusterPickerFormField,
     kubernetesNamespacePickerFormField,
+    kratixDryRunFormField,
   ],
 });

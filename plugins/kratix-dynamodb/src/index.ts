@@ -19,11 +19,14 @@ export {
   DynamoDBTableDesignerFieldExtension,
   KratixClusterPickerFieldExtension,
   KubernetesNamespacePickerFieldExtension,
+  KratixDryRunFieldExtension,
 } from './scaffolder/legacyFieldExtensions';
 export { kratixClustersApiRef } from './api/KratixClustersApi';
 export type { KratixClustersApi } from './api/KratixClustersApi';
 export { KratixClustersClient } from './api/KratixClustersClient';
 export type { KubernetesNamespacePickerUiOptions } from './components/pickers';
+export { KratixDryRun } from './components/KratixDryRun';
+export type { KratixDryRunUiOptions } from './components/KratixDryRun';
 export {
   DynamoDBTableDesigner,
   DEFAULT_TABLE_DESIGN,

@@ -5,6 +5,10 @@ import {
   dynamoDBTableDesignerValidation,
 } from '../components/DynamoDBTableDesigner';
 import {
+  KratixDryRun,
+  kratixDryRunValidation,
+} from '../components/KratixDryRun';
+import {
   KratixClusterPicker,
   KubernetesNamespacePicker,
 } from '../components/pickers';
@@ -23,4 +27,10 @@ export const kratixClusterPickerField = createFormField({
 export const kubernetesNamespacePickerField = createFormField({
   name: 'KubernetesNamespacePicker',
   component: KubernetesNamespacePicker,
+});
+
+export const kratixDryRunField = createFormField({
+  name: 'KratixDryRun',
+  component: KratixDryRun,
+  validation: kratixDryRunValidation,
 });

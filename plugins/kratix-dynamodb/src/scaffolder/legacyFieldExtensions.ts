@@ -6,6 +6,10 @@ import {
   dynamoDBTableDesignerValidation,
 } from '../components/DynamoDBTableDesigner';
 import {
+  KratixDryRun,
+  kratixDryRunValidation,
+} from '../components/KratixDryRun';
+import {
   KratixClusterPicker,
   KubernetesNamespacePicker,
 } from '../components/pickers';
@@ -38,3 +42,12 @@ export const KubernetesNamespacePickerFieldExtension =
       component: KubernetesNamespacePicker,
     }),
   );
+
+/** @public The cluster's verdict before creating, a server-side dry run (legacy frontend system). */
+export const KratixDryRunFieldExtension = kratixDynamoDBPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'KratixDryRun',
+    component: KratixDryRun,
+    validation: kratixDryRunValidation,
+  }),
+);
