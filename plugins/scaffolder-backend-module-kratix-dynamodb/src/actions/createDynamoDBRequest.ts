@@ -30,6 +30,7 @@ import {
 } from './policy/checkCreateLimits';
 import { tableNameUnused } from './policy/tableNameUnused';
 import { CreateLimits, readCreateLimits } from './policy/createLimits';
+import { withUserFacingErrors } from './withUserFacingErrors';
 
 export const CREATE_DYNAMODB_REQUEST_ACTION_ID = 'kratix:dynamodb:create';
 
@@ -70,101 +71,104 @@ export function createDynamoDBRequestAction(
   const { clients, permissions, config } = deps;
   const defaults = readActionDefaults(config);
   const limits = readCreateLimits(config);
-  return createTemplateAction({
-    id: CREATE_DYNAMODB_REQUEST_ACTION_ID,
-    description:
-      'Creates a Kratix DynamoDBRequest (dynamodb.kratix.io/v1alpha1) on a cluster, or writes it to the workspace, and can wait for the ACK Table to become ACTIVE',
-    examples,
-    supportsDryRun: true,
-    schema: {
-      input: requestInputs,
-      output: {
-        requestRef: z =>
-          z.string({
-            description: '<cluster>/<namespace>/<name> of the DynamoDBRequest',
-          }),
-        uid: z =>
-          z
-            .string({
-              description: 'The uid of the created object (apply only)',
-            })
-            .optional(),
-        cluster: z => z.string(),
-        tableName: z => z.string({ description: 'The DynamoDB table name' }),
-        entityRef: z =>
-          z.string({
-            description:
-              'The catalog entity of the request, resource:default/<name>',
-          }),
-        manifestPath: z =>
-          z
-            .string({
+  return withUserFacingErrors(
+    createTemplateAction({
+      id: CREATE_DYNAMODB_REQUEST_ACTION_ID,
+      description:
+        'Creates a Kratix DynamoDBRequest (dynamodb.kratix.io/v1alpha1) on a cluster, or writes it to the workspace, and can wait for the ACK Table to become ACTIVE',
+      examples,
+      supportsDryRun: true,
+      schema: {
+        input: requestInputs,
+        output: {
+          requestRef: z =>
+            z.string({
               description:
-                'Where the YAML was written (workspace delivery only)',
-            })
-            .optional(),
+                '<cluster>/<namespace>/<name> of the DynamoDBRequest',
+            }),
+          uid: z =>
+            z
+              .string({
+                description: 'The uid of the created object (apply only)',
+              })
+              .optional(),
+          cluster: z => z.string(),
+          tableName: z => z.string({ description: 'The DynamoDB table name' }),
+          entityRef: z =>
+            z.string({
+              description:
+                'The catalog entity of the request, resource:default/<name>',
+            }),
+          manifestPath: z =>
+            z
+              .string({
+                description:
+                  'Where the YAML was written (workspace delivery only)',
+              })
+              .optional(),
+        },
       },
-    },
-    async handler(ctx) {
-      checkInputShape(
-        CREATE_DYNAMODB_REQUEST_ACTION_ID,
-        requestInputs,
-        ctx.input,
-      );
-      const { target, spec } = validateInput(
-        ctx.input,
-        defaults,
-        limits,
-        clients.clusterNames(),
-      );
-      const description = `DynamoDBRequest ${target.namespace}/${target.name}`;
-      ctx.logger.info(
-        `validated: ${description} for table ${spec.name} in ${spec.region} (${spec.billingMode}, deletion policy ${spec.deletionPolicy})`,
-      );
+      async handler(ctx) {
+        checkInputShape(
+          CREATE_DYNAMODB_REQUEST_ACTION_ID,
+          requestInputs,
+          ctx.input,
+        );
+        const { target, spec } = validateInput(
+          ctx.input,
+          defaults,
+          limits,
+          clients.clusterNames(),
+        );
+        const description = `DynamoDBRequest ${target.namespace}/${target.name}`;
+        ctx.logger.info(
+          `validated: ${description} for table ${spec.name} in ${spec.region} (${spec.billingMode}, deletion policy ${spec.deletionPolicy})`,
+        );
 
-      await checkCreatePermission(
-        permissions,
-        await ctx.getInitiatorCredentials(),
-      );
+        await checkCreatePermission(
+          permissions,
+          await ctx.getInitiatorCredentials(),
+        );
 
-      const delivered = await deliver(ctx, clients, {
-        target,
-        gvk: DYNAMODB_REQUEST_GVK,
-        manifest: renderDynamoDBRequest(target, spec, ctx.task.id),
-        description,
-        precondition: tableNameUnused({
-          actionId: CREATE_DYNAMODB_REQUEST_ACTION_ID,
-          claim: {
-            tableName: spec.name,
-            region: spec.region,
-            namespace: target.namespace,
-            requestName: target.name,
-          },
-          path: 'tableName',
-        }),
-      });
-      ctx.output(
-        'requestRef',
-        `${target.cluster}/${target.namespace}/${target.name}`,
-      );
-      ctx.output('cluster', target.cluster);
-      ctx.output('tableName', spec.name);
-      ctx.output(
-        'entityRef',
-        entityRefOfClusterObject({ kind: 'resource', ...target }),
-      );
-      if (delivered.uid) ctx.output('uid', delivered.uid);
-      if (delivered.manifestPath)
-        ctx.output('manifestPath', delivered.manifestPath);
+        const delivered = await deliver(ctx, clients, {
+          target,
+          gvk: DYNAMODB_REQUEST_GVK,
+          manifest: renderDynamoDBRequest(target, spec, ctx.task.id),
+          description,
+          precondition: tableNameUnused({
+            actionId: CREATE_DYNAMODB_REQUEST_ACTION_ID,
+            claim: {
+              tableName: spec.name,
+              region: spec.region,
+              namespace: target.namespace,
+              requestName: target.name,
+            },
+            path: 'tableName',
+          }),
+        });
+        ctx.output(
+          'requestRef',
+          `${target.cluster}/${target.namespace}/${target.name}`,
+        );
+        ctx.output('cluster', target.cluster);
+        ctx.output('tableName', spec.name);
+        ctx.output(
+          'entityRef',
+          entityRefOfClusterObject({ kind: 'resource', ...target }),
+        );
+        if (delivered.uid) ctx.output('uid', delivered.uid);
+        if (delivered.manifestPath)
+          ctx.output('manifestPath', delivered.manifestPath);
 
-      await waitAfterDelivery(ctx, deps, {
-        target,
-        delivered,
-        description,
-        objectWord: 'the request',
-        readiness: client =>
-          readDynamoDBTableReadiness(client, target.namespace, target.name),
-      });
-    },
-  });
+        await waitAfterDelivery(ctx, deps, {
+          target,
+          delivered,
+          description,
+          objectWord: 'the request',
+          readiness: client =>
+            readDynamoDBTableReadiness(client, target.namespace, target.name),
+        });
+      },
+    }),
+  );
 }

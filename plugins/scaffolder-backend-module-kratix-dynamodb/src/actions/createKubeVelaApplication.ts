@@ -27,6 +27,7 @@ import {
 } from './policy/checkCreateLimits';
 import { tableNameUnused } from './policy/tableNameUnused';
 import { CreateLimits, readCreateLimits } from './policy/createLimits';
+import { withUserFacingErrors } from './withUserFacingErrors';
 
 export const CREATE_KUBEVELA_APPLICATION_ACTION_ID =
   'kubevela:application:create';
@@ -84,126 +85,128 @@ export function createKubeVelaApplicationAction(
   const { clients, permissions, config } = deps;
   const defaults = readActionDefaults(config);
   const limits = readCreateLimits(config);
-  return createTemplateAction({
-    id: CREATE_KUBEVELA_APPLICATION_ACTION_ID,
-    description:
-      'Creates a KubeVela Application (core.oam.dev/v1beta1) with a DynamoDB table from Kratix and webservice components, or writes it to the workspace, and can wait until it runs healthy',
-    examples,
-    supportsDryRun: true,
-    schema: {
-      input: applicationInputs,
-      output: {
-        applicationRef: z =>
-          z.string({
-            description: '<cluster>/<namespace>/<name> of the Application',
-          }),
-        uid: z =>
-          z
-            .string({
-              description: 'The uid of the created Application (apply only)',
-            })
-            .optional(),
-        cluster: z => z.string(),
-        tableName: z => z.string({ description: 'The DynamoDB table name' }),
-        entityRef: z =>
-          z.string({
-            description:
-              'The catalog entity of the Application, component:default/<name>',
-          }),
-        tableEntityRef: z =>
-          z.string({
-            description:
-              'The catalog entity of its table, resource:default/<componentName>',
-          }),
-        manifestPath: z =>
-          z
-            .string({
+  return withUserFacingErrors(
+    createTemplateAction({
+      id: CREATE_KUBEVELA_APPLICATION_ACTION_ID,
+      description:
+        'Creates a KubeVela Application (core.oam.dev/v1beta1) with a DynamoDB table from Kratix and webservice components, or writes it to the workspace, and can wait until it runs healthy',
+      examples,
+      supportsDryRun: true,
+      schema: {
+        input: applicationInputs,
+        output: {
+          applicationRef: z =>
+            z.string({
+              description: '<cluster>/<namespace>/<name> of the Application',
+            }),
+          uid: z =>
+            z
+              .string({
+                description: 'The uid of the created Application (apply only)',
+              })
+              .optional(),
+          cluster: z => z.string(),
+          tableName: z => z.string({ description: 'The DynamoDB table name' }),
+          entityRef: z =>
+            z.string({
               description:
-                'Where the YAML was written (workspace delivery only)',
-            })
-            .optional(),
+                'The catalog entity of the Application, component:default/<name>',
+            }),
+          tableEntityRef: z =>
+            z.string({
+              description:
+                'The catalog entity of its table, resource:default/<componentName>',
+            }),
+          manifestPath: z =>
+            z
+              .string({
+                description:
+                  'Where the YAML was written (workspace delivery only)',
+              })
+              .optional(),
+        },
       },
-    },
-    async handler(ctx) {
-      checkInputShape(
-        CREATE_KUBEVELA_APPLICATION_ACTION_ID,
-        applicationInputs,
-        ctx.input,
-      );
-      const { target, table, services } = validateInput(
-        ctx.input,
-        defaults,
-        limits,
-        clients.clusterNames(),
-      );
-      const description = `Application ${target.namespace}/${target.name}`;
-      ctx.logger.info(
-        `validated: ${description} with table component ${table.componentName} (table ${table.spec.name} in ${table.spec.region}) and ${services.length} webservice component(s)`,
-      );
+      async handler(ctx) {
+        checkInputShape(
+          CREATE_KUBEVELA_APPLICATION_ACTION_ID,
+          applicationInputs,
+          ctx.input,
+        );
+        const { target, table, services } = validateInput(
+          ctx.input,
+          defaults,
+          limits,
+          clients.clusterNames(),
+        );
+        const description = `Application ${target.namespace}/${target.name}`;
+        ctx.logger.info(
+          `validated: ${description} with table component ${table.componentName} (table ${table.spec.name} in ${table.spec.region}) and ${services.length} webservice component(s)`,
+        );
 
-      await checkCreatePermission(
-        permissions,
-        await ctx.getInitiatorCredentials(),
-      );
+        await checkCreatePermission(
+          permissions,
+          await ctx.getInitiatorCredentials(),
+        );
 
-      // The Application is a single object: it is created whole or not at all, and KubeVela
-      // creates the DynamoDBRequest and the workloads from it.
-      const delivered = await deliver(ctx, clients, {
-        target,
-        gvk: KUBEVELA_APPLICATION_GVK,
-        manifest: renderKubeVelaApplication(
+        // The Application is a single object: it is created whole or not at all, and KubeVela
+        // creates the DynamoDBRequest and the workloads from it.
+        const delivered = await deliver(ctx, clients, {
           target,
-          table,
-          services,
-          ctx.task.id,
-        ),
-        description,
-        precondition: tableNameUnused({
-          actionId: CREATE_KUBEVELA_APPLICATION_ACTION_ID,
-          claim: {
-            tableName: table.spec.name,
-            region: table.spec.region,
-            namespace: target.namespace,
-            requestName: table.componentName,
-          },
-          path: 'table.tableName',
-        }),
-      });
-      ctx.output(
-        'applicationRef',
-        `${target.cluster}/${target.namespace}/${target.name}`,
-      );
-      ctx.output('cluster', target.cluster);
-      ctx.output('tableName', table.spec.name);
-      ctx.output(
-        'entityRef',
-        entityRefOfClusterObject({ kind: 'component', ...target }),
-      );
-      ctx.output(
-        'tableEntityRef',
-        entityRefOfClusterObject({
-          kind: 'resource',
-          ...target,
-          name: table.componentName,
-        }),
-      );
-      if (delivered.uid) ctx.output('uid', delivered.uid);
-      if (delivered.manifestPath)
-        ctx.output('manifestPath', delivered.manifestPath);
-
-      await waitAfterDelivery(ctx, deps, {
-        target,
-        delivered,
-        description,
-        objectWord: 'the Application',
-        readiness: client =>
-          readKubeVelaApplicationReadiness(
-            client,
-            target.namespace,
-            target.name,
-            [table.componentName, ...services.map(s => s.name)],
+          gvk: KUBEVELA_APPLICATION_GVK,
+          manifest: renderKubeVelaApplication(
+            target,
+            table,
+            services,
+            ctx.task.id,
           ),
-      });
-    },
-  });
+          description,
+          precondition: tableNameUnused({
+            actionId: CREATE_KUBEVELA_APPLICATION_ACTION_ID,
+            claim: {
+              tableName: table.spec.name,
+              region: table.spec.region,
+              namespace: target.namespace,
+              requestName: table.componentName,
+            },
+            path: 'table.tableName',
+          }),
+        });
+        ctx.output(
+          'applicationRef',
+          `${target.cluster}/${target.namespace}/${target.name}`,
+        );
+        ctx.output('cluster', target.cluster);
+        ctx.output('tableName', table.spec.name);
+        ctx.output(
+          'entityRef',
+          entityRefOfClusterObject({ kind: 'component', ...target }),
+        );
+        ctx.output(
+          'tableEntityRef',
+          entityRefOfClusterObject({
+            kind: 'resource',
+            ...target,
+            name: table.componentName,
+          }),
+        );
+        if (delivered.uid) ctx.output('uid', delivered.uid);
+        if (delivered.manifestPath)
+          ctx.output('manifestPath', delivered.manifestPath);
+
+        await waitAfterDelivery(ctx, deps, {
+          target,
+          delivered,
+          description,
+          objectWord: 'the Application',
+          readiness: client =>
+            readKubeVelaApplicationReadiness(
+              client,
+              target.namespace,
+              target.name,
+              [table.componentName, ...services.map(s => s.name)],
+            ),
+        });
+      },
+    }),
+  );
 }
