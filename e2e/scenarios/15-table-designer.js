@@ -117,12 +117,32 @@ module.exports = {
     );
     await screenshot(page, 'table-designer');
 
+    // The last page asks the cluster for a dry run; the Review page shows its verdict.
     await nextUntil(page, 'Readiness');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-field="KratixDryRun"]')?.dataset
+          .outcome === 'accepted',
+      null,
+      { timeout: 30_000 },
+    );
     await page.getByRole('button', { name: 'Review' }).click();
+    await page
+      .getByText(`Accepted by cluster 'sandbox'`, { exact: false })
+      .waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Request table' }).click();
     const log = await taskLog(page);
     expect(log.includes('ready'), 'the task log says ready');
 
+    // The output links to the entity, and to its DynamoDB tab (the chain in full).
+    expect(
+      (
+        await page
+          .getByRole('link', { name: 'Provisioning status' })
+          .getAttribute('href')
+      )?.endsWith(`/catalog/default/resource/${NAME}/dynamodb`),
+      'the output links to the provisioning status',
+    );
     await page.getByRole('link', { name: /open in catalog/i }).click();
     await openEntity(page, 'resource', NAME);
     await waitForStages(page, {

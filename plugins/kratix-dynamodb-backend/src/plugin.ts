@@ -11,6 +11,7 @@ import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './router';
 import { createClustersRouter } from './clusters/clustersRouter';
+import { createValidateRouter } from './validate/validateRouter';
 import { StatusChangeSignals } from './signals/StatusChangeSignals';
 import { ClusterStatusChainService } from './status/ClusterStatusChainService';
 import { HealthProber } from './status/HealthProber';
@@ -85,6 +86,15 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
         // The wizard's cluster and namespace pickers.
         httpRouter.use(
           createClustersRouter({
+            config,
+            httpAuth,
+            permissions,
+            clients: clusters.clients,
+          }),
+        );
+        // The wizard's dry run on the chosen cluster, before anything is created.
+        httpRouter.use(
+          createValidateRouter({
             config,
             httpAuth,
             permissions,

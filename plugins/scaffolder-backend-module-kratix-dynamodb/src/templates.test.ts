@@ -147,9 +147,14 @@ describe('software templates', () => {
       const used = new Set(
         template.spec.steps.flatMap(step => referencedParameters(step.input)),
       );
+      // The KratixDryRun field only checks the others on the cluster; no step needs it.
+      const fieldsForSteps = (page: Template['spec']['parameters'][number]) =>
+        Object.entries(page.properties ?? {})
+          .filter(([, field]) => field['ui:field'] !== 'KratixDryRun')
+          .map(([name]) => name);
       const fields = new Set(
         template.spec.parameters.flatMap(page => [
-          ...Object.keys(page.properties ?? {}),
+          ...fieldsForSteps(page),
           ...Object.values(page.dependencies ?? {}).flatMap(d =>
             (d.oneOf ?? []).flatMap(o => Object.keys(o.properties ?? {})),
           ),
@@ -250,7 +255,7 @@ describe('software templates', () => {
     });
   });
 
-  it('both templates link to the created entity on the catalog page', () => {
+  it('both templates link to the created entity and to its provisioning status', () => {
     for (const file of [
       'dynamodb-table/template.yaml',
       'session-api-app/template.yaml',
@@ -261,6 +266,13 @@ describe('software templates', () => {
         title: 'Open in catalog',
         icon: 'catalog',
         entityRef: `\${{ steps.${stepId}.output.entityRef }}`,
+      });
+      // And to the entity's DynamoDB tab, where the card's chain is shown in full.
+      const kind = file.startsWith('dynamodb-table') ? 'resource' : 'component';
+      expect(template.spec.output?.links).toContainEqual({
+        title: 'Provisioning status',
+        icon: 'dashboard',
+        url: `/catalog/default/${kind}/\${{ parameters.name }}/dynamodb`,
       });
     }
   });

@@ -1,0 +1,81 @@
+/**
+ * POST /validate: the wizard's last check before it creates anything. The cluster's own
+ * admission judges the request (and, for the app template, the Application) through a
+ * server-side dry run, so the user hears its verdict on the form rather than in a task log.
+ */
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  type DryRunRequest,
+  kratixDynamoDBRequestCreatePermission,
+} from '@kratix-dynamodb/common';
+import type { ClusterClientFactory } from '@kratix-dynamodb/node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { creatableClusters } from '../clusters/creatableClusters';
+import { readRefusedNamespaces } from '../clusters/readRefusedNamespaces';
+import { dryRunOnCluster } from './dryRunOnCluster';
+
+export type ValidateRouterOptions = {
+  config: Config;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  clients: ClusterClientFactory;
+};
+
+function requiredString(body: Record<string, unknown>, field: string): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value === '')
+    throw new InputError(`${field} must be a non-empty string`);
+  return value;
+}
+
+/** The body, checked for shape only: the spec is the request model's to judge. */
+export function parseDryRunRequest(body: unknown): DryRunRequest {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new InputError('The body must be a JSON object');
+  const b = body as Record<string, unknown>;
+  const request: DryRunRequest = {
+    cluster: requiredString(b, 'cluster'),
+    namespace: requiredString(b, 'namespace'),
+    name: requiredString(b, 'name'),
+    spec: b.spec,
+  };
+  if (b.application !== undefined) {
+    const app = b.application as Record<string, unknown> | null;
+    if (!app || typeof app !== 'object')
+      throw new InputError('application must be an object with a name');
+    request.application = { name: requiredString(app, 'name') };
+  }
+  return request;
+}
+
+export function createValidateRouter(options: ValidateRouterOptions) {
+  const { config, httpAuth, permissions, clients } = options;
+  const refused = readRefusedNamespaces(config);
+  const router = Router();
+  // Specs are small; the cap keeps a hostile body from costing memory.
+  router.use('/validate', express.json({ limit: '64kb' }));
+
+  router.post('/validate', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const request = parseDryRunRequest(req.body);
+    // forCluster refuses an unknown name with an InputError naming the configured ones.
+    const client = await clients.forCluster(request.cluster);
+    const [allowed] = await creatableClusters(permissions, credentials, [
+      request.cluster,
+    ]);
+    if (!allowed) {
+      throw new NotAllowedError(
+        `You may not create on cluster '${request.cluster}' (${kratixDynamoDBRequestCreatePermission.name})`,
+      );
+    }
+    res.json(await dryRunOnCluster(client, request, refused));
+  });
+
+  return router;
+}
