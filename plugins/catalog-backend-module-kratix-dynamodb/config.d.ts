@@ -10,6 +10,15 @@ export interface Config {
        * Default: every 30 minutes.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Templates generated from the Promises on the clusters (see the README). */
+      templates?: {
+        /** Generate them at all. Default: true. */
+        enabled?: boolean;
+        /** Owner of the templates of Promises that name none. Default: group:default/guests. */
+        defaultOwner?: string;
+        /** Promise names that get no generated template. aws-dynamodb-kratix never does. */
+        exclude?: string[];
+      };
     };
   };
 }

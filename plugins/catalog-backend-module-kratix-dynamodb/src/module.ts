@@ -3,10 +3,12 @@ import {
   createBackendModule,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
-import { KratixDynamoDBEntityProvider } from './KratixDynamoDBEntityProvider';
+} from "@backstage/backend-plugin-api";
+import { catalogProcessingExtensionPoint } from "@backstage/plugin-catalog-node";
+import { kratixClustersServiceRef } from "@kratix-dynamodb/node";
+import { KratixDynamoDBEntityProvider } from "./KratixDynamoDBEntityProvider";
+import { KratixPromiseEntityProvider } from "./promises/KratixPromiseEntityProvider";
+import { readPromiseTemplateOptions } from "./promises/readPromiseTemplateOptions";
 
 /**
  * Changes reach the catalog live, through the clusters' watches; the full sync only repairs
@@ -20,12 +22,13 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 
 /**
  * Emits catalog entities for the DynamoDBRequests and KubeVela Applications on the
- * configured clusters, and follows them live.
+ * configured clusters, a Template per Promise and a Resource per request of any other
+ * Promise, and follows them live.
  * @public
  */
 export const catalogModuleKratixDynamodb = createBackendModule({
-  pluginId: 'catalog',
-  moduleId: 'kratix-dynamodb',
+  pluginId: "catalog",
+  moduleId: "kratix-dynamodb",
   register(reg) {
     reg.registerInit({
       deps: {
@@ -37,7 +40,7 @@ export const catalogModuleKratixDynamodb = createBackendModule({
       },
       async init({ catalog, config, logger, scheduler, clusters }) {
         const scheduleConfig = config.getOptionalConfig(
-          'kratixDynamodb.catalog.schedule',
+          "kratixDynamodb.catalog.schedule"
         );
         const schedule = scheduleConfig
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
@@ -47,8 +50,18 @@ export const catalogModuleKratixDynamodb = createBackendModule({
             clusters,
             logger,
             runner: scheduler.createScheduledTaskRunner(schedule),
-          }),
+          })
         );
+        const templates = readPromiseTemplateOptions(config);
+        if (templates.enabled)
+          catalog.addEntityProvider(
+            new KratixPromiseEntityProvider({
+              clusters,
+              logger,
+              runner: scheduler.createScheduledTaskRunner(schedule),
+              templates,
+            })
+          );
       },
     });
   },

@@ -24,3 +24,5 @@ export type {
   StructuralSchemaError,
   StructuralSchemaResult,
 } from './validateStructuralSchema';
+export { promiseApiOf } from './promiseApi';
+export type { PromiseApi } from './promiseApi';
