@@ -5,6 +5,7 @@ import type { KubeObject } from '../store/ObjectStore';
 import { storageKey, type ResourceType } from '../store/ResourceType';
 import { ApiError, methodNotAllowed, pageNotFound } from '../errors/ApiError';
 import { handleWatch } from './handleWatch';
+import { listPage } from './listPages';
 import type { WatchRegistry } from './WatchRegistry';
 import { readObjectBody, sendJson, warningHeaders } from './httpIo';
 import {
@@ -94,20 +95,28 @@ export async function handleResourceRequest(
       );
     }
     case 'list': {
-      const items = ops.list(type, namespace).filter(filter);
-      const resourceVersion = String(ops.store.resourceVersion);
-      if (wantsTable(req.headers.accept))
-        return reply(
-          200,
-          toTable(type, items, resourceVersion, query.get('includeObject')),
+      const { items, metadata } = listPage(
+        ops.list(type, namespace).filter(filter),
+        query,
+        ops.store,
+        Boolean(query.get('labelSelector') || query.get('fieldSelector')),
+      );
+      if (wantsTable(req.headers.accept)) {
+        const table = toTable(
+          type,
+          items,
+          metadata.resourceVersion,
+          query.get('includeObject'),
         );
+        return reply(200, { ...table, metadata });
+      }
       const apiVersion = type.group
         ? `${type.group}/${type.version}`
         : type.version;
       return reply(200, {
         kind: type.listKind,
         apiVersion,
-        metadata: { resourceVersion },
+        metadata,
         items,
       });
     }
