@@ -5,4 +5,4 @@
  * @packageDocumentation
  */
 
-export { catalogModuleKratixDynamodb as default } from './module';
+export { catalogModuleKratixDynamoDB as default } from './module';

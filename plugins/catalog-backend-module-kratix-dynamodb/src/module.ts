@@ -26,7 +26,7 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
  * Promise, and follows them live.
  * @public
  */
-export const catalogModuleKratixDynamodb = createBackendModule({
+export const catalogModuleKratixDynamoDB = createBackendModule({
   pluginId: "catalog",
   moduleId: "kratix-dynamodb",
   register(reg) {

@@ -5,4 +5,4 @@
  * @packageDocumentation
  */
 
-export { scaffolderModuleKratixDynamodb as default } from './module';
+export { scaffolderModuleKratixDynamoDB as default } from './module';

@@ -2,7 +2,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { kratixDynamoDBRequestCreatePermission } from '@kratix-dynamodb/common';
 import type { AddressInfo } from 'node:net';
-import { scaffolderModuleKratixDynamodb } from './module';
+import { scaffolderModuleKratixDynamoDB } from './module';
 
 /** A backend with this module alone: no scaffolder plugin and no kratix-dynamodb backend. */
 async function startModuleOnly() {
@@ -18,7 +18,7 @@ async function startModuleOnly() {
       ],
     ],
     features: [
-      scaffolderModuleKratixDynamodb,
+      scaffolderModuleKratixDynamoDB,
       mockServices.rootConfig.factory({
         data: {
           kratixDynamodb: {
@@ -38,7 +38,7 @@ async function startModuleOnly() {
   return { backend, added };
 }
 
-describe('scaffolderModuleKratixDynamodb', () => {
+describe('scaffolderModuleKratixDynamoDB', () => {
   it('adds both actions to the scaffolder, built from the config and the permissions service', async () => {
     const { backend, added } = await startModuleOnly();
     expect(added).toEqual([

@@ -14,7 +14,7 @@ import { createKratixDynamoDBActions } from './actions';
  * still lists it for policies.
  * @public
  */
-export const scaffolderModuleKratixDynamodb = createBackendModule({
+export const scaffolderModuleKratixDynamoDB = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'kratix-dynamodb',
   register(reg) {
