@@ -11,7 +11,10 @@ import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './router';
 import { createClustersRouter } from './clusters/clustersRouter';
-import { createValidateRouter } from './validate/validateRouter';
+import {
+  handOverClusterExtensions,
+  registerClusterExtensionPoints,
+} from './clusters/clusterExtensions';
 import { StatusChangeSignals } from './signals/StatusChangeSignals';
 import { ClusterStatusChainService } from './status/ClusterStatusChainService';
 import { HealthProber } from './status/HealthProber';
@@ -25,10 +28,13 @@ import { readStatusOptions } from './status/readStatusOptions';
 export const kratixDynamoDBPlugin = createBackendPlugin({
   pluginId: 'kratix-dynamodb',
   register(env) {
+    // Modules add auth strategies and cluster suppliers here; init hands them to the shared service.
+    const clusterExtensions = registerClusterExtensionPoints(env);
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auth: coreServices.auth,
         lifecycle: coreServices.lifecycle,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -41,6 +47,7 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
       async init({
         config,
         logger,
+        auth,
         lifecycle,
         httpAuth,
         httpRouter,
@@ -50,6 +57,13 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
         clusters,
         signals,
       }) {
+        handOverClusterExtensions(clusterExtensions, {
+          clusters,
+          catalog,
+          auth,
+          config,
+          logger,
+        });
         permissionsRegistry.addPermissions([
           kratixDynamoDBStatusReadPermission,
           kratixDynamoDBObjectsReadPermission,
@@ -75,7 +89,7 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
             permissions,
             catalog,
             statusChains: new ClusterStatusChainService(
-              clusters.informers,
+              clusters,
               prober,
               options,
               (ref, cluster, annotations, seen) =>
@@ -86,15 +100,6 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
         // The wizard's cluster and namespace pickers.
         httpRouter.use(
           createClustersRouter({
-            config,
-            httpAuth,
-            permissions,
-            clients: clusters.clients,
-          }),
-        );
-        // The wizard's dry run on the chosen cluster, before anything is created.
-        httpRouter.use(
-          createValidateRouter({
             config,
             httpAuth,
             permissions,

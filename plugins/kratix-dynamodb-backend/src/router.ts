@@ -12,6 +12,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   kratixDynamoDBObjectsReadPermission,
   kratixDynamoDBStatusReadPermission,
+  readKubernetesUserTokens,
 } from '@kratix-dynamodb/common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -73,7 +74,13 @@ export async function createRouter(
         `You may not read the cluster objects behind ${ref} (${kratixDynamoDBObjectsReadPermission.name})`,
       );
     }
-    res.json(await statusChains.getStatusChain(entity, { includeObjects }));
+    res.json(
+      await statusChains.getStatusChain(entity, {
+        includeObjects,
+        // Only for clusters read as each user; never logged, never kept past this request.
+        userTokens: readKubernetesUserTokens(req.headers),
+      }),
+    );
   });
 
   return router;

@@ -14,5 +14,6 @@ export * from './promiseForm';
 export * from './statusSignals';
 export * from './ackTable';
 export * from './refusedNamespaces';
+export * from './kubernetesUserAuth';
 export * from './dryRun';
 export * from './deprecated';

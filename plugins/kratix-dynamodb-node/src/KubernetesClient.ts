@@ -18,7 +18,10 @@ import {
 } from './kubernetesErrors';
 import { assertNamespace, assertObjectName } from './objectNames';
 
-/** A Kubernetes object as the API server returns it. */
+/**
+ * A Kubernetes object as the API server returns it.
+ * @public
+ */
 export type KubernetesObject = {
   apiVersion?: string;
   kind?: string;
@@ -38,17 +41,28 @@ export type KubernetesObject = {
   status?: any;
 };
 
-/** The result of discovery: how the server names a kind in URLs. */
+/**
+ * The result of discovery: how the server names a kind in URLs.
+ * @public
+ */
 export type ResolvedResource = GroupVersionKind & {
   plural: string;
   namespaced: boolean;
 };
 
+/**
+ * One event of a watch stream.
+ * @public
+ */
 export type WatchEvent = {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
   object: KubernetesObject;
 };
 
+/**
+ * How a {@link KubernetesClient} reaches its cluster, and how it retries.
+ * @public
+ */
 export type KubernetesClientOptions = {
   cluster: string;
   connection: ClusterConnection;
@@ -58,9 +72,20 @@ export type KubernetesClientOptions = {
   attempts?: number;
   /** First backoff delay; doubled each retry (default 200 ms). */
   backoffMs?: number;
+  /**
+   * Kinds already resolved on this cluster, shared by its clients. Only successes go in, so a
+   * user's client never sees another user's refusal.
+   */
+  sharedDiscovery?: Map<string, ResolvedResource>;
+  /** The credentials are the signed-in user's own: a 401 then asks them to sign in again. */
+  actsAsUser?: boolean;
 };
 
-type RequestOptions = {
+/**
+ * One request of {@link KubernetesClient.request}.
+ * @public
+ */
+export type KubernetesRequestOptions = {
   query?: Record<string, string | undefined>;
   body?: unknown;
   contentType?: string;

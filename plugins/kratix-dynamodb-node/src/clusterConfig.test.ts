@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { readCatalogLocatorOptions } from './catalogClusters';
 import { readClusterConfigs } from './clusterConfig';
 
 const own = (clusters: object[]) =>
@@ -153,6 +154,26 @@ describe('readClusterConfigs', () => {
         }),
       ),
     ).toThrow(/kubernetes cluster 'k' has no authProvider/);
+  });
+
+  it('refuses the gke locator and unknown locators at start-up rather than ignoring them', () => {
+    const locators = (type: string) =>
+      new ConfigReader({
+        kubernetes: { clusterLocatorMethods: [{ type, projectId: 'p' }] },
+      });
+    expect(() => readClusterConfigs(locators('gke'))).toThrow(
+      /the 'gke' locator is not supported by kratix-dynamodb .*List those clusters under kratixDynamodb.clusters/,
+    );
+    expect(() => readClusterConfigs(locators('rancher'))).toThrow(
+      /unknown locator type 'rancher'/,
+    );
+    // The catalog locator gives no clusters here: the backend plugin asks the catalog at run time.
+    expect(readClusterConfigs(locators('catalog'))).toEqual([]);
+    expect(readCatalogLocatorOptions(locators('catalog'))).toEqual({
+      dangerouslyAllowClusterUrls: [],
+      dangerouslyAllowSkipTLSVerify: false,
+    });
+    expect(readCatalogLocatorOptions(locators('config'))).toBeUndefined();
   });
 
   it('is empty when nothing is configured', () => {

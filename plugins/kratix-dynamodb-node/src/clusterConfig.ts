@@ -111,9 +111,9 @@ const LEGACY_METADATA_FIELDS: Record<string, string> = {
 /**
  * The Backstage Kubernetes plugin's clusters, with the fields that plugin honours, so an app
  * that already configures them needs no second list. `config` locators give their clusters and
- * `localKubectlProxy` its local proxy. The `catalog` and `gke` locators find clusters at run
- * time through services this plugin does not use; their clusters must be listed under
- * `kratixDynamodb.clusters` to be used here.
+ * `localKubectlProxy` its local proxy. `catalog` clusters are found at run time (the backend
+ * plugin supplies them: catalogClusters.ts). `gke` would need Google's Container API, which
+ * these plugins do not call: it is refused here rather than silently giving no clusters.
  */
 function readKubernetesPluginClusters(config: Config): ClusterConfig[] {
   const locators =
@@ -134,7 +134,16 @@ function readKubernetesPluginClusters(config: Config): ClusterConfig[] {
         } satisfies ClusterConfig,
       ];
     }
-    if (type !== 'config') return [];
+    if (type === 'catalog') return [];
+    if (type === 'gke')
+      throw new InputError(
+        "kubernetes.clusterLocatorMethods: the 'gke' locator is not supported by kratix-dynamodb (it lists clusters through Google's Container API). " +
+          'List those clusters under kratixDynamodb.clusters, with authProvider googleServiceAccount or google.',
+      );
+    if (type !== 'config')
+      throw new InputError(
+        `kubernetes.clusterLocatorMethods: unknown locator type '${type}'. kratix-dynamodb reads config, catalog and localKubectlProxy`,
+      );
     return (locator.getOptionalConfigArray('clusters') ?? []).map(cluster => {
       const name = cluster.getString('name');
       const provider = cluster.getOptionalString('authProvider');

@@ -7,7 +7,9 @@ import type {
   ClusterDetails,
 } from '@backstage/plugin-kubernetes-node';
 import { AuthStrategies, loadBuiltInStrategy } from './auth/authStrategies';
+import { KubernetesUserTokens } from '@kratix-dynamodb/common';
 import { ClusterConfig } from './clusterConfig';
+import { clusterDetailsOf } from './clusterDetails';
 import { ClusterConnection, RequestCredentials } from './httpTransport';
 
 type KubeConfigLike = {
@@ -70,29 +72,13 @@ async function connectionFromKubeConfig(
   };
 }
 
-function clusterDetails(
-  cluster: ClusterConfig,
-  metadata: Record<string, string>,
-): ClusterDetails {
-  return {
-    name: cluster.name,
-    url: cluster.url!,
-    authMetadata: {
-      authProvider: (cluster.auth as { provider: string }).provider,
-      ...metadata,
-    },
-    skipTLSVerify: cluster.skipTLSVerify,
-    caData: cluster.caData,
-    caFile: cluster.caFile,
-  };
-}
-
 /** Credentials from an auth strategy, asked of it per request (it caches what may be cached). */
 async function strategyCredentials(
   strategy: AuthenticationStrategy,
   details: ClusterDetails,
+  requestAuth: KubernetesUserTokens,
 ): Promise<RequestCredentials> {
-  const credential = await strategy.getCredential(details, {});
+  const credential = await strategy.getCredential(details, requestAuth);
   switch (credential.type) {
     case 'bearer token':
       return { headers: { Authorization: `Bearer ${credential.token}` } };
@@ -103,24 +89,53 @@ async function strategyCredentials(
   }
 }
 
-/** How to reach one configured cluster, with credentials obtained for every request. */
+/**
+ * How to reach one configured cluster, given the tokens a request brought (only strategies that
+ * act as the user read them). Credentials are obtained for every request.
+ */
+export type ConnectionFactory = (
+  requestAuth: KubernetesUserTokens,
+) => ClusterConnection;
+
+/** The connection factory of one configured cluster; its strategy is loaded once. */
 export async function connectionFor(
   cluster: ClusterConfig,
   deps: { config: Config; logger?: LoggerService; strategies: AuthStrategies },
-): Promise<ClusterConnection> {
-  if (cluster.auth.type !== 'provider')
-    return connectionFromKubeConfig(cluster);
+): Promise<ConnectionFactory> {
+  if (cluster.auth.type !== 'provider') {
+    const connection = await connectionFromKubeConfig(cluster);
+    return () => connection;
+  }
   const { provider, metadata } = cluster.auth;
-  const strategy =
-    deps.strategies[provider] ?? (await loadBuiltInStrategy(provider, deps));
-  const details = clusterDetails(cluster, metadata);
+  const strategy = await loadBuiltInStrategy(provider, {
+    ...deps,
+    extra: deps.strategies,
+  });
+  const details = clusterDetailsOf(cluster, metadata);
   let ca: Buffer | undefined;
   if (cluster.caData) ca = Buffer.from(cluster.caData, 'base64');
   else if (cluster.caFile) ca = fs.readFileSync(cluster.caFile);
-  return {
+  return requestAuth => ({
     server: cluster.url!,
-    credentials: () => strategyCredentials(strategy, details),
+    credentials: () => strategyCredentials(strategy, details, requestAuth),
     ca,
     rejectUnauthorized: !cluster.skipTLSVerify,
-  };
+  });
+}
+
+/** Asks a strategy for a credential once, so that a request without its user's token fails early and clearly. */
+export async function checkUserCredential(
+  cluster: ClusterConfig,
+  deps: { config: Config; logger?: LoggerService; strategies: AuthStrategies },
+  requestAuth: KubernetesUserTokens,
+): Promise<void> {
+  if (cluster.auth.type !== 'provider') return;
+  const strategy = await loadBuiltInStrategy(cluster.auth.provider, {
+    ...deps,
+    extra: deps.strategies,
+  });
+  await strategy.getCredential(
+    clusterDetailsOf(cluster, cluster.auth.metadata),
+    requestAuth,
+  );
 }

@@ -30,9 +30,29 @@ export {
   kratixClustersServiceRef,
 } from './kratixClustersService';
 export type {
+  ClusterRegistration,
   KratixClustersService,
   KratixClustersServiceFactoryOptions,
 } from './kratixClustersService';
 export type { AuthStrategies } from './auth/authStrategies';
 export type { ClusterClientFactoryOptions } from './ClusterClientFactory';
 export type { RequestCredentials } from './httpTransport';
+export type { ClusterClientRequest } from './ClusterClientFactory';
+export type { ClusterSource } from './ClusterRegistry';
+export {
+  actsAsUser,
+  USER_TOKEN_STRATEGIES,
+  type UserTokenAuthStrategy,
+} from './auth/userTokenStrategies';
+export {
+  CatalogClusterSupplier,
+  readCatalogLocatorOptions,
+  type CatalogEntitiesReader,
+  type CatalogLocatorOptions,
+} from './catalogClusters';
+export {
+  kratixDynamoDBAuthStrategyExtensionPoint,
+  kratixDynamoDBClusterSupplierExtensionPoint,
+  type KratixDynamoDBAuthStrategyExtensionPoint,
+  type KratixDynamoDBClusterSupplierExtensionPoint,
+} from './extensionPoints';

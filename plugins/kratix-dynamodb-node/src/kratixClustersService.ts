@@ -10,6 +10,9 @@ import { durationToMilliseconds } from '@backstage/types';
 import { AuthStrategies } from './auth/authStrategies';
 import { ClusterClientFactory } from './ClusterClientFactory';
 import { ClusterInformers } from './informers/ClusterInformers';
+import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { readClusterConfigs } from './clusterConfig';
+import { ClusterRegistry, ClusterSource } from './ClusterRegistry';
 import { InformerOptions } from './informers/ObjectInformer';
 
 /** `kratixDynamodb.watch`: how the informers notice a dead watch and retry. */
@@ -31,6 +34,20 @@ function readInformerOptions(config: Config): InformerOptions {
 export interface KratixClustersService {
   clients: ClusterClientFactory;
   informers: ClusterInformers;
+  /**
+   * What the kratix-dynamodb backend plugin's extension points collect, handed over while the
+   * backend starts; `completeRegistration` then checks every configured cluster's provider.
+   * Absent from a service made by hand (tests), which then takes no extensions.
+   */
+  registration?: ClusterRegistration;
+}
+
+/** @public */
+export interface ClusterRegistration {
+  addAuthStrategy(name: string, strategy: AuthenticationStrategy): void;
+  addClusterSource(source: ClusterSource): void;
+  /** Throws, naming the cluster and value, for a configured `authProvider` nobody supplied. */
+  completeRegistration(): void;
 }
 
 /** @public */
@@ -69,9 +86,23 @@ export function createKratixClustersServiceFactory(
     },
     factory({ config, logger, lifecycle }) {
       const pluginLogger = logger.child({ plugin: 'kratix-dynamodb' });
-      const clients = ClusterClientFactory.fromConfig(config, {
+      const registry = new ClusterRegistry(readClusterConfigs(config), {
         authStrategies: options.authStrategies,
         logger: pluginLogger,
+        openForRegistration: true,
+      });
+      const clients = ClusterClientFactory.fromConfig(config, {
+        registry,
+        logger: pluginLogger,
+      });
+      // Without the kratix-dynamodb backend plugin nobody ends registration: end it once every
+      // plugin has started. A provider nobody supplied then fails each call to its cluster.
+      lifecycle.addStartupHook(() => {
+        try {
+          registry.completeRegistration();
+        } catch (e) {
+          pluginLogger.error((e as Error).message);
+        }
       });
       const informers = new ClusterInformers(
         clients,
@@ -79,7 +110,16 @@ export function createKratixClustersServiceFactory(
         readInformerOptions(config),
       );
       lifecycle.addShutdownHook(() => informers.stopAll());
-      return { clients, informers };
+      return {
+        clients,
+        informers,
+        registration: {
+          addAuthStrategy: (name, strategy) =>
+            registry.addAuthStrategy(name, strategy),
+          addClusterSource: source => registry.addClusterSource(source),
+          completeRegistration: () => registry.completeRegistration(),
+        },
+      };
     },
   });
 }

@@ -45,6 +45,8 @@ export type RequestContext = {
   action: string;
   /** e.g. `dynamodbrequests.dynamodb.kratix.io "orders" in namespace team-a` */
   object?: string;
+  /** The credentials were the signed-in user's own token, not the backend's. */
+  actsAsUser?: boolean;
 };
 
 /** A Kubernetes error turned into a Backstage error whose message a developer can act on. */
@@ -57,6 +59,10 @@ export function toBackstageError(
   const where = `on cluster '${context.cluster}'`;
   switch (httpStatus) {
     case 401:
+      if (context.actsAsUser)
+        return new AuthenticationError(
+          `Cluster '${context.cluster}' did not accept your sign-in token (${context.action}); it may have expired. Sign in again and reload.`,
+        );
       return new AuthenticationError(
         `Cluster '${context.cluster}' did not accept the configured credentials (${context.action}). ` +
           'Check the service-account token or kubeconfig in kratixDynamodb.clusters.',

@@ -3,19 +3,21 @@
  * on one of them. Names only; cluster URLs and credentials never leave the backend.
  */
 import type {
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  DEFAULT_REFUSED_NAMESPACES,
   findRefusingPattern,
+  readKubernetesUserTokens,
   kratixDynamoDBRequestCreatePermission,
 } from '@kratix-dynamodb/common';
 import type { ClusterClientFactory } from '@kratix-dynamodb/node';
 import Router from 'express-promise-router';
-import { creatableClusters } from './creatableClusters';
-import { readRefusedNamespaces } from './readRefusedNamespaces';
 
 export type ClustersRouterOptions = {
   config: Config;
@@ -26,10 +28,27 @@ export type ClustersRouterOptions = {
 
 const NAMESPACE = { group: '', version: 'v1', kind: 'Namespace' };
 
+/** One decision per cluster, in one batch, as the user (never the plugin's own identity). */
+async function creatableClusters(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  names: string[],
+): Promise<string[]> {
+  if (names.length === 0) return [];
+  const decisions = await permissions.authorize(
+    names.map(() => ({ permission: kratixDynamoDBRequestCreatePermission })),
+    { credentials },
+  );
+  return names.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW);
+}
+
 export function createClustersRouter(options: ClustersRouterOptions) {
   const { config, httpAuth, permissions, clients } = options;
   // The scaffolder refuses these namespaces, so the picker does not offer them.
-  const refused = readRefusedNamespaces(config);
+  const refused =
+    config.getOptionalStringArray(
+      'kratixDynamodb.scaffolder.refusedNamespaces',
+    ) ?? DEFAULT_REFUSED_NAMESPACES;
   const router = Router();
 
   router.get('/clusters', async (req, res) => {
@@ -42,11 +61,21 @@ export function createClustersRouter(options: ClustersRouterOptions) {
     res.json({ items: names.map(name => ({ name })) });
   });
 
+  // Which sign-in token the browser must send for a cluster (oidc, google, aks), as the
+  // Kubernetes plugin's /clusters says it. Provider names only, never a credential or URL.
+  router.get('/clusters/:cluster/auth', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await clients.clusterAuth(req.params.cluster));
+  });
+
   router.get('/clusters/:cluster/namespaces', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const { cluster } = req.params;
     // forCluster refuses an unknown name with an InputError naming the configured ones.
-    const client = await clients.forCluster(cluster);
+    // A cluster read as each user lists with this user's token (their RBAC decides).
+    const client = await clients.forCluster(cluster, {
+      userTokens: readKubernetesUserTokens(req.headers),
+    });
     const [allowed] = await creatableClusters(permissions, credentials, [
       cluster,
     ]);

@@ -1,7 +1,9 @@
 import { GroupVersionKind, StatusStage } from '@kratix-dynamodb/common';
+import { NotFoundError } from '@backstage/errors';
 import {
   ClusterInformers,
   InformerState,
+  KubernetesClient,
   KubernetesObject,
 } from '@kratix-dynamodb/node';
 import { unknownStage } from './conditions';
@@ -10,6 +12,8 @@ import { StatusOptions } from './readStatusOptions';
 /** One kind as read from the entity's cluster: how its cache stands, and lookups into it. */
 export type KindRead = {
   state: InformerState;
+  /** Read with the signed-in user's own token (no shared cache): a refusal is theirs. */
+  asUser?: boolean;
   get(
     namespace: string | undefined,
     name: string,
@@ -60,6 +64,49 @@ export async function readKind(
   }
 }
 
+/**
+ * One kind read now, as the signed-in user, for a cluster that reads as each user: nothing is
+ * cached or shared. Namespaced kinds are listed only in the entity's namespaces, so a user whose
+ * RBAC is bound to their own namespace can see their chain.
+ */
+export async function readKindAsUser(
+  client: KubernetesClient,
+  gvk: GroupVersionKind,
+  namespaces: string[] | undefined,
+  labelSelector?: string,
+): Promise<KindRead> {
+  try {
+    const lists = await Promise.all(
+      (namespaces ?? [undefined]).map(namespace =>
+        client.list(gvk, { namespace, labelSelector }),
+      ),
+    );
+    const objects = lists.flatMap(list => list.items);
+    return {
+      state: { kind: 'synced' },
+      asUser: true,
+      get: (ns, n) =>
+        objects.find(
+          o =>
+            o.metadata.name === n &&
+            (ns === undefined || o.metadata.namespace === ns),
+        ),
+      find: p => objects.find(p),
+    };
+  } catch (e) {
+    const message = (e as Error).message;
+    return {
+      state:
+        e instanceof NotFoundError
+          ? { kind: 'missing-api', message }
+          : { kind: 'failed', message },
+      asUser: true,
+      get: () => undefined,
+      find: () => undefined,
+    };
+  }
+}
+
 /** Whether the kind could be read: the cluster answers, the kind is installed, the cache is current. */
 export function isReadable(read: KindRead): boolean {
   return read.state.kind === 'synced' || read.state.kind === 'syncing';
@@ -82,7 +129,9 @@ export function unreadableStage(
     return unknownStage(
       id,
       `Not permitted: ${read.state.message}`,
-      "The backend's identity on this cluster lacks the verb named above: grant it in the backend's ClusterRole (README: Using real clusters)",
+      read.asUser
+        ? 'This cluster is read as you, with your own sign-in: your Kubernetes user or group lacks the verb named above. Ask the cluster admins for a RoleBinding in this namespace'
+        : "The backend's identity on this cluster lacks the verb named above: grant it in the backend's ClusterRole (README: Using real clusters)",
     );
   }
   if (read.state.kind === 'stale') {
@@ -96,7 +145,9 @@ export function unreadableStage(
     return unknownStage(
       id,
       `Could not read the cluster: ${read.state.message}`,
-      'Check the cluster URL, credentials and network from the Backstage backend',
+      read.asUser
+        ? 'This cluster is read with your own sign-in token: sign in to its provider in Backstage, then reload'
+        : 'Check the cluster URL, credentials and network from the Backstage backend',
     );
   }
   if (read.state.kind === 'missing-api')

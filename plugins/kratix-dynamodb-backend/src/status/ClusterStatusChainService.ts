@@ -14,9 +14,17 @@ import {
   StatusChain,
   StatusStage,
 } from '@kratix-dynamodb/common';
-import { ClusterInformers, KubernetesObject } from '@kratix-dynamodb/node';
-import { StatusChainService } from '../services/StatusChainService';
+import {
+  ClusterInformers,
+  KratixClustersService,
+  KubernetesObject,
+} from '@kratix-dynamodb/node';
+import {
+  StatusChainReadOptions,
+  StatusChainService,
+} from '../services/StatusChainService';
 import { ChainReads, readKind, splitRef } from './ChainReads';
+import { readKindsAsUser } from './readKindsAsUser';
 import { untrustedLinkReason } from './linkTrust';
 import { skippedStage, unknownStage } from './conditions';
 import { HealthProber } from './HealthProber';
@@ -44,18 +52,20 @@ export type ChainReadListener = (
  * its own reader beside it in stages/; this service only decides which readers run, in order.
  */
 export class ClusterStatusChainService implements StatusChainService {
+  readonly #clusters: Pick<KratixClustersService, 'clients' | 'informers'>;
   readonly #informers: ClusterInformers;
   readonly #prober: HealthProber;
   readonly #options: StatusOptions;
   readonly #onRead?: ChainReadListener;
 
   constructor(
-    informers: ClusterInformers,
+    clusters: Pick<KratixClustersService, 'clients' | 'informers'>,
     prober: HealthProber,
     options: StatusOptions,
     onRead?: ChainReadListener,
   ) {
-    this.#informers = informers;
+    this.#clusters = clusters;
+    this.#informers = clusters.informers;
     this.#prober = prober;
     this.#options = options;
     this.#onRead = onRead;
@@ -63,7 +73,7 @@ export class ClusterStatusChainService implements StatusChainService {
 
   async getStatusChain(
     entity: Entity,
-    options: { includeObjects?: boolean } = {},
+    options: StatusChainReadOptions = {},
   ): Promise<StatusChain> {
     const annotations = entity.metadata.annotations ?? {};
     const cluster = annotations[ANNOTATIONS.cluster];
@@ -91,6 +101,14 @@ export class ClusterStatusChainService implements StatusChainService {
           'Use the entity the catalog provider made for this object, or ask the platform team to bind the namespace to your team (kratixDynamodb.tenancy.namespaces)',
         ),
       );
+    } else if (await this.#readsAsUser(cluster)) {
+      // Read now, with this caller's token only: nothing is cached, watched or signalled.
+      const { reads, prober } = await readKindsAsUser(
+        this.#clusters.clients,
+        { cluster, annotations, now, seen, options: this.#options },
+        options.userTokens,
+      );
+      stages = await this.#stages(reads, annotations, prober);
     } else {
       stages = await this.#stages(
         await this.#readKinds(cluster, annotations, now, seen),
@@ -172,9 +190,15 @@ export class ClusterStatusChainService implements StatusChainService {
     return undefined;
   }
 
+  /** An unknown cluster is not read as a user: the shared path then says it is unknown. */
+  #readsAsUser(cluster: string): Promise<boolean> {
+    return this.#clusters.clients.actsAsUser(cluster).catch(() => false);
+  }
+
   async #stages(
     reads: ChainReads,
     annotations: Record<string, string>,
+    prober: Pick<HealthProber, 'probe'> = this.#prober,
   ): Promise<StatusStage[]> {
     const stages = [readPromiseStage(reads)];
     const appRef = annotations[ANNOTATIONS.application];
@@ -210,7 +234,7 @@ export class ClusterStatusChainService implements StatusChainService {
       return stages;
     }
     stages.push(readApplicationStage(reads.applications, appRef, app));
-    stages.push(await readHealthStage(reads, this.#prober, app));
+    stages.push(await readHealthStage(reads, prober, app));
     return stages;
   }
 }

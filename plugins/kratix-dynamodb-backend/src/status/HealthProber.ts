@@ -15,7 +15,7 @@ export type ProbeTarget = {
  * bounded by the client: `timeoutMs` for the whole exchange and 64 KB of answer.
  */
 export class HealthProber {
-  readonly #clients: ClusterClientFactory;
+  readonly #clients: Pick<ClusterClientFactory, 'forCluster'>;
   readonly #ttlMs: number;
   readonly #timeoutMs: number;
   readonly #results = new Map<
@@ -29,7 +29,7 @@ export class HealthProber {
   readonly #onChange?: (target: ProbeTarget) => void;
 
   constructor(
-    clients: ClusterClientFactory,
+    clients: Pick<ClusterClientFactory, 'forCluster'>,
     options: {
       ttlMs: number;
       timeoutMs: number;

@@ -10,6 +10,8 @@ export type StatusOptions = {
   readinessPath: string;
   /** Which namespaces belong to which owners: what makes an entity's link to an object trusted. */
   tenancy: Tenancy;
+  /** The deadline of one health probe (the shared prober's, and a per-user read's). */
+  probeTimeoutMs?: number;
 };
 
 /** The status settings from app-config, with the defaults config.d.ts documents. */

@@ -4,6 +4,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { ClusterConfig } from '../clusterConfig';
+import { actsAsUser, USER_TOKEN_STRATEGIES } from './userTokenStrategies';
 
 /**
  * Auth strategies by `authProvider` name, in the shape of the Backstage Kubernetes plugin's
@@ -13,7 +14,8 @@ import { ClusterConfig } from '../clusterConfig';
 export type AuthStrategies = Record<string, AuthenticationStrategy>;
 
 /**
- * The Kubernetes plugin's strategies that act as the backend itself. The cloud ones are that
+ * The Kubernetes plugin's strategies that act as the backend itself (`oidc`, `google` and `aks`
+ * act as the signed-in user: userTokenStrategies.ts). The cloud ones are that
  * plugin's own classes, so each behaves exactly as there (the AWS one signs an STS token per call, assumes
  * `kubernetes.io/aws-assume-role` with its external id, and uses the SDK's credential chain).
  */
@@ -25,12 +27,30 @@ const BACKEND_IDENTITY_PROVIDERS = [
   'localKubectlProxy',
 ];
 
-/**
- * These act as the signed-in user, with a token the browser sends. The informers here are shared
- * by every viewer and run with the backend's own identity, so such a cluster cannot be read the
- * same way; it is refused at start-up rather than read anonymously.
- */
-const USER_TOKEN_PROVIDERS = ['google', 'oidc', 'aks'];
+/** Whether a provider name is one this package knows without any added strategy. */
+export function isBuiltInProvider(provider: string): boolean {
+  return (
+    BACKEND_IDENTITY_PROVIDERS.includes(provider) ||
+    provider in USER_TOKEN_STRATEGIES
+  );
+}
+
+/** The strategy a name stands for when it needs no loading: an added one, or a per-user one. */
+function immediateStrategy(
+  provider: string,
+  extra: AuthStrategies,
+): AuthenticationStrategy | undefined {
+  return extra[provider] ?? USER_TOKEN_STRATEGIES[provider];
+}
+
+/** Whether clusters of this provider are read as each signed-in user, with their own token. */
+export function providerActsAsUser(
+  provider: string,
+  extra: AuthStrategies,
+): boolean {
+  const strategy = immediateStrategy(provider, extra);
+  return strategy ? actsAsUser(strategy) : false;
+}
 
 /** Fails at start-up, naming the cluster and the value, for a provider that would not work. */
 export function checkAuthProviders(
@@ -40,8 +60,9 @@ export function checkAuthProviders(
   for (const cluster of clusters) {
     if (cluster.auth.type !== 'provider') continue;
     const { provider, metadata } = cluster.auth;
-    if (extra[provider]) {
-      const errors = extra[provider].validateCluster(metadata);
+    const strategy = immediateStrategy(provider, extra);
+    if (strategy) {
+      const errors = strategy.validateCluster(metadata);
       if (errors.length) {
         throw new InputError(
           `cluster '${cluster.name}': authProvider '${provider}': ${errors
@@ -51,19 +72,17 @@ export function checkAuthProviders(
       }
       continue;
     }
-    if (USER_TOKEN_PROVIDERS.includes(provider)) {
-      throw new InputError(
-        `cluster '${cluster.name}': authProvider '${provider}' signs in as each user, which kratix-dynamodb does not support: ` +
-          "it watches clusters with the backend's own identity. Use serviceAccount, aws, googleServiceAccount or azure for this cluster.",
-      );
-    }
     if (!BACKEND_IDENTITY_PROVIDERS.includes(provider)) {
+      const known = [
+        ...BACKEND_IDENTITY_PROVIDERS,
+        ...Object.keys(USER_TOKEN_STRATEGIES),
+        ...Object.keys(extra),
+      ];
       throw new InputError(
         `cluster '${
           cluster.name
         }': unknown authProvider '${provider}'. Known: ${[
-          ...BACKEND_IDENTITY_PROVIDERS,
-          ...Object.keys(extra),
+          ...new Set(known),
         ].join(', ')}`,
       );
     }
@@ -96,11 +115,13 @@ const anonymousStrategy: AuthenticationStrategy = {
   presentAuthMetadata: () => ({}),
 };
 
-/** The built-in strategy of a name; the cloud ones are loaded on first use (the module is large). */
+/** The strategy of a name: an added one, else the built-in one; the cloud ones are loaded on first use (the module is large). */
 export async function loadBuiltInStrategy(
   provider: string,
-  deps: { config: Config; logger?: LoggerService },
+  deps: { config: Config; logger?: LoggerService; extra: AuthStrategies },
 ): Promise<AuthenticationStrategy> {
+  const immediate = immediateStrategy(provider, deps.extra);
+  if (immediate) return immediate;
   if (provider === 'serviceAccount') return serviceAccountStrategy;
   if (provider === 'localKubectlProxy') return anonymousStrategy;
   const k8s = await import('@backstage/plugin-kubernetes-backend');

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
 import { GroupVersionKind } from '@kratix-dynamodb/common';
 import { ClusterClientFactory } from '../ClusterClientFactory';
 import { InformerOptions, ObjectInformer } from './ObjectInformer';
@@ -38,6 +39,11 @@ export class ClusterInformers {
     let informer = this.#informers.get(id);
     if (!informer) {
       informer = (async () => {
+        // A shared cache would serve what one user may read to every other user.
+        if (await this.#clients.actsAsUser(cluster))
+          throw new NotAllowedError(
+            `Cluster '${cluster}' is read as each signed-in user, so it has no shared watch; read it with the user's own client`,
+          );
         const created = new ObjectInformer(
           await this.#clients.forCluster(cluster),
           gvk,

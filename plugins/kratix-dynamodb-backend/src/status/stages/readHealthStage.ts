@@ -21,7 +21,7 @@ function webServiceOf(
 /** The health stage: the configured paths probed through the service proxy, never a URL from an annotation. */
 export async function readHealthStage(
   reads: ChainReads,
-  prober: HealthProber,
+  prober: Pick<HealthProber, 'probe'>,
   app: KubernetesObject | undefined,
 ): Promise<StatusStage> {
   const service = app ? webServiceOf(app) : undefined;
