@@ -2,7 +2,7 @@
 /*
  * Builds each plugin package and lists what `npm pack` would publish, failing when a tarball
  * holds anything beyond the build output and the package's own documents: dist/, README.md,
- * package.json, CHANGELOG.md (npm always packs it; `yarn changeset version` writes it) and,
+ * package.json, CHANGELOG.md (required: `yarn changeset version` writes it) and,
  * where the package has a config.d.ts, its config schema. backstage-cli's prepack publishes
  * that schema as config.schema.json, generated from config.d.ts, as Backstage's own packages do.
  *
@@ -46,14 +46,25 @@ function isAllowed(file, dir) {
   return schema && fs.existsSync(path.join(dir, 'config.d.ts'));
 }
 
+function changesetAccess() {
+  return JSON.parse(
+    fs.readFileSync(path.join(root, '.changeset', 'config.json'), 'utf8'),
+  ).access;
+}
+
 function checkPackage(dir) {
   const manifest = JSON.parse(
     fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),
   );
   const problems = [];
   if (manifest.private) problems.push('package.json says "private": true');
-  if (manifest.publishConfig?.access !== 'public')
-    problems.push('publishConfig.access is not "public"');
+  // changeset publish and npm publish must agree on who may install the package.
+  if (manifest.publishConfig?.access !== changesetAccess())
+    problems.push(
+      `publishConfig.access is ${
+        manifest.publishConfig?.access
+      }, but .changeset/config.json says ${changesetAccess()}`,
+    );
 
   const build = run('yarn', ['backstage-cli', 'package', 'build'], dir);
   if (build.status !== 0) {
@@ -79,7 +90,7 @@ function checkPackage(dir) {
   }
   if (!files.some(f => f.startsWith('dist/')))
     problems.push('no dist/ in the tarball');
-  for (const needed of ['README.md', 'package.json']) {
+  for (const needed of ['README.md', 'package.json', 'CHANGELOG.md']) {
     if (!files.includes(needed))
       problems.push(`${needed} is missing from the tarball`);
   }
