@@ -6,7 +6,11 @@ import { storageKey } from '../../store/ResourceType';
 import { ReconcileLoop } from '../../reconcile/ReconcileLoop';
 import { installCrd, removeCrd } from '../installCrd';
 import { setFinalizer, writeStatus } from '../../reconcile/statusWrites';
-import { promiseApiCrd, promisePipelineNames } from './promiseApi';
+import {
+  promiseApiCrd,
+  promiseApiStorageKey,
+  promisePipelineNames,
+} from './promiseApi';
 import { promiseStatus } from './kratixStatus';
 import type { PipelineChooser } from './pipelineImages';
 import { RequestReconciler } from './RequestReconciler';
@@ -90,12 +94,8 @@ export class KratixController {
 
   /** The requests of one Promise's API: after its API was installed or changed. */
   #enqueueRequestsOf(promise: KubeObject): void {
-    const crd = promiseApiCrd(promise);
-    if (!crd) return;
-    const key = storageKey({
-      group: crd.spec.group,
-      plural: crd.spec.names.plural,
-    });
+    const key = promiseApiStorageKey(promise);
+    if (!key) return;
     for (const r of this.ops.store.list(key))
       this.#loop.enqueue(
         `request:${key}:${r.metadata.namespace ?? ''}/${r.metadata.name}`,
@@ -103,14 +103,9 @@ export class KratixController {
   }
 
   #promiseForKind(key: string): KubeObject | undefined {
-    return this.ops.store.list(PROMISES).find(p => {
-      const crd = promiseApiCrd(p);
-      return (
-        crd &&
-        storageKey({ group: crd.spec.group, plural: crd.spec.names.plural }) ===
-          key
-      );
-    });
+    return this.ops.store
+      .list(PROMISES)
+      .find(p => promiseApiStorageKey(p) === key);
   }
 
   async #reconcile(key: string): Promise<number | void> {

@@ -1,5 +1,22 @@
 import type { KubeObject } from '../../store/ObjectStore';
 import type { CrdObject } from '../../store/ResourceRegistry';
+import { storageKey } from '../../store/ResourceType';
+
+/**
+ * Where the requests of a Promise's API are stored, read without building the CRD: the
+ * controller asks this for every store event, and cloning a Promise's whole schema each time
+ * was a sixth of the sandbox's CPU while 1,000 requests were created.
+ */
+export function promiseApiStorageKey(promise: KubeObject): string | undefined {
+  const api = promise.spec?.api;
+  if (
+    api?.kind !== 'CustomResourceDefinition' ||
+    !api.spec?.group ||
+    !api.spec?.names?.plural
+  )
+    return undefined;
+  return storageKey({ group: api.spec.group, plural: api.spec.names.plural });
+}
 
 /**
  * The CRD in a Promise's spec.api, as Kratix installs it: Kratix adds the status subresource, an
