@@ -3,12 +3,12 @@ import {
   createBackendModule,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
-} from "@backstage/backend-plugin-api";
-import { catalogProcessingExtensionPoint } from "@backstage/plugin-catalog-node";
-import { kratixClustersServiceRef } from "@kratix-dynamodb/node";
-import { KratixDynamoDBEntityProvider } from "./KratixDynamoDBEntityProvider";
-import { KratixPromiseEntityProvider } from "./promises/KratixPromiseEntityProvider";
-import { readPromiseTemplateOptions } from "./promises/readPromiseTemplateOptions";
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
+import { KratixDynamoDBEntityProvider } from './KratixDynamoDBEntityProvider';
+import { KratixPromiseEntityProvider } from './promises/KratixPromiseEntityProvider';
+import { readPromiseTemplateOptions } from './promises/readPromiseTemplateOptions';
 
 /**
  * Changes reach the catalog live, through the clusters' watches; the full sync only repairs
@@ -26,9 +26,9 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
  * Promise, and follows them live.
  * @public
  */
-export const catalogModuleKratixDynamoDB = createBackendModule({
-  pluginId: "catalog",
-  moduleId: "kratix-dynamodb",
+export const catalogModuleKratixDynamodb = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'kratix-dynamodb',
   register(reg) {
     reg.registerInit({
       deps: {
@@ -40,7 +40,7 @@ export const catalogModuleKratixDynamoDB = createBackendModule({
       },
       async init({ catalog, config, logger, scheduler, clusters }) {
         const scheduleConfig = config.getOptionalConfig(
-          "kratixDynamodb.catalog.schedule"
+          'kratixDynamodb.catalog.schedule',
         );
         const schedule = scheduleConfig
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
@@ -50,7 +50,7 @@ export const catalogModuleKratixDynamoDB = createBackendModule({
             clusters,
             logger,
             runner: scheduler.createScheduledTaskRunner(schedule),
-          })
+          }),
         );
         const templates = readPromiseTemplateOptions(config);
         if (templates.enabled)
@@ -60,7 +60,7 @@ export const catalogModuleKratixDynamoDB = createBackendModule({
               logger,
               runner: scheduler.createScheduledTaskRunner(schedule),
               templates,
-            })
+            }),
           );
       },
     });
