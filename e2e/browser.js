@@ -17,7 +17,7 @@ async function launchBrowser() {
     path.join(os.tmpdir(), 'kratix-e2e-chromium-'),
   );
   // The flags keep Chromium off the network: this machine reaches no outside host.
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 1000 },
@@ -31,6 +31,9 @@ async function launchBrowser() {
       '--disable-sync',
     ],
   });
+  // The first load of the dev bundle takes longer than 30 s on a busy 2-core machine.
+  context.setDefaultNavigationTimeout(120_000);
+  return context;
 }
 
 /** Signs in with the Guest provider, as the sample app offers. */
