@@ -62,6 +62,25 @@ export interface Config {
       /** The longest wait between retries of a failing list or watch. Default: 30 seconds. */
       maxBackoff?: HumanDuration | string;
     };
+    /**
+     * How much of each cluster the backend keeps in memory. Below the limit a kind is cached
+     * whole (one list and one watch per cluster and kind; every card read is answered from
+     * memory). Above it, the backend watches only the objects that open cards refer to, one
+     * small watch each, in an LRU; the catalog provider then pages its full sync over the
+     * schedule. README: Scale.
+     */
+    cache?: {
+      /**
+       * A kind with more objects than this on a cluster (counted when the backend first reads
+       * it) is read in bounded mode. 0 makes every kind bounded. Default: 10000.
+       */
+      fullCacheLimit?: number;
+      /**
+       * Per cluster, the most per-object watches the bounded mode keeps open; the least
+       * recently read one is closed first. About 3 per open card. Default: 1000.
+       */
+      boundedWatches?: number;
+    };
     /** Defaults for new requests. */
     defaults?: {
       /** @visibility frontend */

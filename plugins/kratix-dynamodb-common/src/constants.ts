@@ -89,3 +89,11 @@ export const ANNOTATIONS = {
  * @public
  */
 export const ACK_TABLE_LABEL_SELECTOR = LABELS.requestName;
+
+/**
+ * The KubeVela Applications the plugins read: those labelled with their catalog entity's name,
+ * as the scaffolder labels every Application it creates and as Backstage's Kubernetes plugin
+ * finds workloads. Other Applications on the cluster are never cached.
+ * @public
+ */
+export const KUBEVELA_APPLICATION_LABEL_SELECTOR = LABELS.entityName;

@@ -263,16 +263,35 @@ export class KubernetesClient {
     }
   }
 
+  /**
+   * A list, or one page of it with `limit` (and the `continue` token of the page before).
+   * listInPages walks every page.
+   */
   async list(
     gvk: GroupVersionKind,
-    options: { namespace?: string; labelSelector?: string } = {},
+    options: {
+      namespace?: string;
+      labelSelector?: string;
+      fieldSelector?: string;
+      limit?: number;
+      continue?: string;
+    } = {},
   ) {
     const { path, resource } = await this.#path(gvk, options.namespace);
     return this.request<{
       items: KubernetesObject[];
-      metadata: { resourceVersion?: string };
+      metadata: {
+        resourceVersion?: string;
+        continue?: string;
+        remainingItemCount?: number;
+      };
     }>('GET', path, {
-      query: { labelSelector: options.labelSelector },
+      query: {
+        labelSelector: options.labelSelector,
+        fieldSelector: options.fieldSelector,
+        limit: options.limit ? String(options.limit) : undefined,
+        continue: options.continue,
+      },
       action: `list ${resource.plural}`,
     });
   }
@@ -335,6 +354,7 @@ export class KubernetesClient {
       namespace?: string;
       resourceVersion?: string;
       labelSelector?: string;
+      fieldSelector?: string;
       timeoutSeconds?: number;
       onMalformed?: (line: string) => void;
     },
@@ -346,6 +366,7 @@ export class KubernetesClient {
       watch: 'true',
       resourceVersion: options.resourceVersion,
       labelSelector: options.labelSelector,
+      fieldSelector: options.fieldSelector,
       allowWatchBookmarks: 'true',
       timeoutSeconds:
         options.timeoutSeconds === undefined

@@ -25,6 +25,15 @@ export type {
   InformerState,
 } from './informers/ObjectInformer';
 export { ClusterInformers } from './informers/ClusterInformers';
+export type { CacheLimits, CacheMode } from './informers/ClusterInformers';
+export type { ObjectScope } from './informers/BoundedInformers';
+export {
+  DEFAULT_PAGE_SIZE,
+  listInPages,
+  type ListPage,
+  type ListSelection,
+} from './informers/listInPages';
+export { ListExpiredError } from './kubernetesErrors';
 export {
   createKratixClustersServiceFactory,
   kratixClustersServiceRef,

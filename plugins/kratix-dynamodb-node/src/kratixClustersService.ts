@@ -9,7 +9,7 @@ import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { AuthStrategies } from './auth/authStrategies';
 import { ClusterClientFactory } from './ClusterClientFactory';
-import { ClusterInformers } from './informers/ClusterInformers';
+import { CacheLimits, ClusterInformers } from './informers/ClusterInformers';
 import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { readClusterConfigs } from './clusterConfig';
 import { ClusterRegistry, ClusterSource } from './ClusterRegistry';
@@ -23,6 +23,15 @@ function readInformerOptions(config: Config): InformerOptions {
       ? durationToMilliseconds(readDurationFromConfig(watch, { key }))
       : undefined;
   return { idleTimeoutMs: ms('idleTimeout'), maxBackoffMs: ms('maxBackoff') };
+}
+
+/** `kratixDynamodb.cache`: when a kind is too large to cache whole, and the bounded mode's size. */
+function readCacheLimits(config: Config): CacheLimits {
+  const cache = config.getOptionalConfig('kratixDynamodb.cache');
+  return {
+    fullCacheLimit: cache?.getOptionalNumber('fullCacheLimit'),
+    maxBoundedWatches: cache?.getOptionalNumber('boundedWatches'),
+  };
 }
 
 /**
@@ -108,6 +117,7 @@ export function createKratixClustersServiceFactory(
         clients,
         pluginLogger,
         readInformerOptions(config),
+        readCacheLimits(config),
       );
       lifecycle.addShutdownHook(() => informers.stopAll());
       return {

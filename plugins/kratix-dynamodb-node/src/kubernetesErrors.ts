@@ -13,6 +13,8 @@ export type KubernetesStatus = {
   message?: string;
   reason?: string;
   code?: number;
+  /** On a 410 for a list's `continue`: a token that goes on from the server's current state. */
+  metadata?: { continue?: string };
   details?: {
     name?: string;
     kind?: string;
@@ -49,6 +51,18 @@ export type RequestContext = {
   actsAsUser?: boolean;
 };
 
+/**
+ * 410 Gone: a list's continue token (or a watch's resourceVersion) is older than the server
+ * keeps. `continueToken`, when the server sent one, goes on from its current state, at the price
+ * of a list that is no longer one consistent snapshot.
+ * @public
+ */
+export class ListExpiredError extends InputError {
+  constructor(message: string, readonly continueToken?: string) {
+    super(message);
+  }
+}
+
 /** A Kubernetes error turned into a Backstage error whose message a developer can act on. */
 export function toBackstageError(
   httpStatus: number,
@@ -75,6 +89,11 @@ export function toBackstageError(
     case 404:
       return new NotFoundError(
         `${context.object ?? 'The object'} was not found ${where}`,
+      );
+    case 410:
+      return new ListExpiredError(
+        `The list of ${context.action} ${where} expired: ${serverMessage}`,
+        status?.metadata?.continue,
       );
     case 409:
       return new ConflictError(

@@ -1,32 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  ACK_TABLE_GVK,
-  ACK_TABLE_LABEL_SELECTOR,
   ANNOTATIONS,
-  DYNAMODB_REQUEST_GVK,
-  GroupVersionKind,
-  KRATIX_PROMISE_GVK,
-  KUBEVELA_APPLICATION_GVK,
   LABELS,
   statusChangedChannel,
   StatusChangedMessage,
 } from '@kratix-dynamodb/common';
-import {
-  ClusterInformers,
-  InformerChange,
-  KubernetesObject,
-} from '@kratix-dynamodb/node';
+import { ClusterInformers, KubernetesObject } from '@kratix-dynamodb/node';
 import { SignalsService } from '@backstage/plugin-signals-node';
-
-/** The kinds whose changes can change a chain, and the key of what each object links to. */
-const WATCHED_KINDS: Array<{ gvk: GroupVersionKind; labelSelector?: string }> =
-  [
-    { gvk: KRATIX_PROMISE_GVK },
-    { gvk: DYNAMODB_REQUEST_GVK },
-    // The same selection as the status chain reads, so both share one informer.
-    { gvk: ACK_TABLE_GVK, labelSelector: ACK_TABLE_LABEL_SELECTOR },
-    { gvk: KUBEVELA_APPLICATION_GVK },
-  ];
 
 export type StatusChangeSignalsOptions = {
   /** Entities watched at most at once; the least recently viewed go first. */
@@ -52,7 +32,6 @@ const objectKey = (
  * cost follows the open cards, not the size of the cluster.
  */
 export class StatusChangeSignals {
-  readonly #informers: ClusterInformers;
   readonly #signals: SignalsService;
   readonly #logger: LoggerService;
   readonly #maxEntities: number;
@@ -62,9 +41,8 @@ export class StatusChangeSignals {
   readonly #entities = new Map<string, { viewedAt: number; keys: string[] }>();
   /** object key → entity refs. */
   readonly #byObject = new Map<string, Set<string>>();
-  readonly #followedClusters = new Set<string>();
   readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
-  readonly #unsubscribes: Array<() => void> = [];
+  readonly #unsubscribe: () => void;
 
   constructor(
     informers: ClusterInformers,
@@ -72,12 +50,17 @@ export class StatusChangeSignals {
     logger: LoggerService,
     options: StatusChangeSignalsOptions = {},
   ) {
-    this.#informers = informers;
     this.#signals = signals;
     this.#logger = logger;
     this.#maxEntities = options.maxEntities ?? 5000;
     this.#watchTtlMs = options.watchTtlMs ?? 15 * 60_000;
     this.#debounceMs = options.debounceMs ?? 200;
+    // Every informer's changes, the whole-kind caches' and the bounded mode's per-object
+    // watches' alike: which of them a chain was read from depends on the cluster's mode.
+    this.#unsubscribe = informers.subscribeAll((change, informer) => {
+      for (const key of this.#keysOf(informer.cluster, change.object))
+        this.#notify(key);
+    });
   }
 
   /** Called after each status read: the objects this entity's chain depends on. */
@@ -122,7 +105,6 @@ export class StatusChangeSignals {
       refs.add(entityRef);
     }
     this.#evict();
-    void this.#follow(cluster);
   }
 
   /** A health probe's answer changed: the entities whose app has that service hear of it. */
@@ -137,7 +119,7 @@ export class StatusChangeSignals {
   }
 
   stop() {
-    this.#unsubscribes.splice(0).forEach(stop => stop());
+    this.#unsubscribe();
     for (const timer of this.#pending.values()) clearTimeout(timer);
     this.#pending.clear();
   }
@@ -169,30 +151,6 @@ export class StatusChangeSignals {
         return object.kind
           ? [objectKey(cluster, object.kind, namespace, name)]
           : [];
-    }
-  }
-
-  async #follow(cluster: string) {
-    if (this.#followedClusters.has(cluster)) return;
-    this.#followedClusters.add(cluster);
-    for (const { gvk, labelSelector } of WATCHED_KINDS) {
-      try {
-        const informer = await this.#informers.informer(cluster, gvk, {
-          labelSelector,
-        });
-        this.#unsubscribes.push(
-          informer.subscribe((change: InformerChange) => {
-            for (const key of this.#keysOf(cluster, change.object))
-              this.#notify(key);
-          }),
-        );
-      } catch (e) {
-        this.#logger.debug(
-          `kratix-dynamodb: no live updates of ${gvk.kind}s on '${cluster}': ${
-            (e as Error).message
-          }`,
-        );
-      }
     }
   }
 

@@ -5,6 +5,7 @@ import {
   InformerState,
   KubernetesClient,
   KubernetesObject,
+  ObjectScope,
 } from '@kratix-dynamodb/node';
 import { unknownStage } from './conditions';
 import { StatusOptions } from './readStatusOptions';
@@ -39,16 +40,25 @@ export type ChainReads = {
   note<T extends KubernetesObject | undefined>(object: T): T;
 };
 
-/** One kind from its cache; a cluster that cannot be reached is a state, not a throw. */
+/**
+ * One kind from its cache: the whole kind's (of `labelSelector`), or in bounded mode the watch
+ * of just what `scope` picks. A cluster that cannot be reached is a state, not a throw.
+ */
 export async function readKind(
   informers: ClusterInformers,
   cluster: string,
   gvk: GroupVersionKind,
   timeoutMs: number,
-  labelSelector?: string,
+  labelSelector: string | undefined,
+  scope: ObjectScope,
 ): Promise<KindRead> {
   try {
-    const informer = await informers.informer(cluster, gvk, { labelSelector });
+    const informer = await informers.informerFor(
+      cluster,
+      gvk,
+      { labelSelector },
+      scope,
+    );
     const state = await informer.waitForFirstSync(timeoutMs);
     return {
       state,

@@ -5,10 +5,13 @@ import {
   ANNOTATIONS,
   ChainObject,
   DYNAMODB_COMPONENT_TYPE,
+  DYNAMODB_PROMISE_NAME,
   DYNAMODB_REQUEST_GVK,
   GroupVersionKind,
   KRATIX_PROMISE_GVK,
   KUBEVELA_APPLICATION_GVK,
+  KUBEVELA_APPLICATION_LABEL_SELECTOR,
+  LABELS,
   overallState,
   STATUS_STAGE_IDS,
   StatusChain,
@@ -18,12 +21,13 @@ import {
   ClusterInformers,
   KratixClustersService,
   KubernetesObject,
+  ObjectScope,
 } from '@kratix-dynamodb/node';
 import {
   StatusChainReadOptions,
   StatusChainService,
 } from '../services/StatusChainService';
-import { ChainReads, readKind, splitRef } from './ChainReads';
+import { ChainReads, KindRead, readKind, splitRef } from './ChainReads';
 import { readKindsAsUser } from './readKindsAsUser';
 import { untrustedLinkReason } from './linkTrust';
 import { skippedStage, unknownStage } from './conditions';
@@ -127,28 +131,55 @@ export class ClusterStatusChainService implements StatusChainService {
     return chain;
   }
 
-  /** Every kind the chain needs, read at once; each object a reader uses is pushed to `seen`. */
+  /**
+   * Every kind the chain needs; each object a reader uses is pushed to `seen`. The Application
+   * comes first, since it may name the request; in bounded mode each read then watches just
+   * the object it looks up.
+   */
   async #readKinds(
     cluster: string,
     annotations: Record<string, string>,
     now: Date,
     seen: KubernetesObject[],
   ): Promise<ChainReads> {
-    const read = (gvk: GroupVersionKind, labelSelector?: string) =>
+    const read = (
+      gvk: GroupVersionKind,
+      labelSelector: string | undefined,
+      scope: ObjectScope,
+    ) =>
       readKind(
         this.#informers,
         cluster,
         gvk,
         this.#options.clusterTimeoutMs,
         labelSelector,
+        scope,
       );
-    const [promises, requests, tables, applications] = await Promise.all([
-      read(KRATIX_PROMISE_GVK),
-      read(DYNAMODB_REQUEST_GVK),
-      read(ACK_TABLE_GVK, ACK_TABLE_LABEL_SELECTOR),
-      annotations[ANNOTATIONS.application]
-        ? read(KUBEVELA_APPLICATION_GVK)
-        : undefined,
+    const appRef = annotations[ANNOTATIONS.application];
+    const promisesRead = read(KRATIX_PROMISE_GVK, undefined, {
+      name: DYNAMODB_PROMISE_NAME,
+    });
+    const applications = appRef
+      ? await read(
+          KUBEVELA_APPLICATION_GVK,
+          KUBEVELA_APPLICATION_LABEL_SELECTOR,
+          splitRef(appRef),
+        )
+      : undefined;
+    const app =
+      appRef && applications
+        ? applications.get(splitRef(appRef).namespace, splitRef(appRef).name)
+        : undefined;
+    const requestRef = linkedRequestRef(annotations[ANNOTATIONS.request], app);
+    const request = requestRef ? splitRef(requestRef) : undefined;
+    const [promises, requests, tables] = await Promise.all([
+      promisesRead,
+      request ? read(DYNAMODB_REQUEST_GVK, undefined, request) : NOTHING_LINKED,
+      request
+        ? read(ACK_TABLE_GVK, ACK_TABLE_LABEL_SELECTOR, {
+            labelSelector: `${LABELS.requestName}=${request.name}`,
+          })
+        : NOTHING_LINKED,
     ]);
     const note = <T extends KubernetesObject | undefined>(object: T): T => {
       if (object) seen.push(object);
@@ -238,6 +269,13 @@ export class ClusterStatusChainService implements StatusChainService {
     return stages;
   }
 }
+
+/** A kind no stage will look into: the entity links nothing of it. */
+const NOTHING_LINKED: KindRead = {
+  state: { kind: 'synced' },
+  get: () => undefined,
+  find: () => undefined,
+};
 
 function toChainObject(o: KubernetesObject): ChainObject {
   const { managedFields: _dropped, ...metadata } =

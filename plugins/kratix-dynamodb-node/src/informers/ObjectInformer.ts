@@ -7,6 +7,7 @@ import {
   KubernetesObject,
   WatchEvent,
 } from '../KubernetesClient';
+import { listAll } from './listInPages';
 import { slimObject } from './slimObject';
 
 /**
@@ -43,6 +44,20 @@ export type InformerOptions = {
    * readers look up, not the whole kind.
    */
   labelSelector?: string;
+  /**
+   * Only objects these fields pick, e.g. `metadata.name=orders`: with `namespace`, the bounded
+   * mode's watch of one object.
+   */
+  fieldSelector?: string;
+  /** Only this namespace's objects. */
+  namespace?: string;
+  /** Objects per page of the (re-)list; default 500. */
+  pageSize?: number;
+  /**
+   * false: keep no objects, only report changes (the catalog provider's watch in bounded mode).
+   * Its list then only learns where the watch starts, and `previous` is never known.
+   */
+  cache?: boolean;
   /**
    * How long the server should keep one watch open. Default: 5-10 minutes at random, as
    * client-go does, so that connections cycle and never all at once.
@@ -86,7 +101,13 @@ export class ObjectInformer {
   readonly #idleTimeoutMs: number;
   readonly #maxBackoffMs: number;
   readonly #watchTimeoutSeconds?: number;
-  readonly #labelSelector?: string;
+  readonly #selection: {
+    namespace?: string;
+    labelSelector?: string;
+    fieldSelector?: string;
+  };
+  readonly #pageSize?: number;
+  readonly #cache: boolean;
   readonly #objects = new Map<string, KubernetesObject>();
   readonly #listeners = new Set<(change: InformerChange) => void>();
   #state: InformerState = { kind: 'syncing' };
@@ -114,7 +135,13 @@ export class ObjectInformer {
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 5 * 60_000;
     this.#maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.#watchTimeoutSeconds = options.watchTimeoutSeconds;
-    this.#labelSelector = options.labelSelector;
+    this.#selection = {
+      namespace: options.namespace,
+      labelSelector: options.labelSelector,
+      fieldSelector: options.fieldSelector,
+    };
+    this.#pageSize = options.pageSize;
+    this.#cache = options.cache ?? true;
     this.#firstSync = new Promise(
       resolve => (this.#resolveFirstSync = resolve),
     );
@@ -133,6 +160,11 @@ export class ObjectInformer {
 
   get size(): number {
     return this.#objects.size;
+  }
+
+  /** False for a watch that only reports changes (`cache: false`). */
+  get keepsObjects(): boolean {
+    return this.#cache;
   }
 
   /** Resolves once the first list has answered (or failed), or after `timeoutMs`. */
@@ -224,12 +256,18 @@ export class ObjectInformer {
     if (this.#stopped) return;
     this.counters.lists++;
     try {
-      const list = await this.#client.list(this.gvk, {
-        labelSelector: this.#labelSelector,
-      });
+      // In pages, so neither the API server nor this process holds one huge answer at once.
+      // A watch that keeps nothing needs only the revision to start from: one object's page.
+      const list = await listAll(
+        this.#client,
+        this.gvk,
+        this.#selection,
+        this.#cache ? this.#pageSize : 1,
+        this.#cache ? undefined : 1,
+      );
       if (this.#stopped) return;
-      this.#replaceAll(list.items);
-      this.#resourceVersion = list.metadata.resourceVersion;
+      if (this.#cache) this.#replaceAll(list.items);
+      this.#resourceVersion = list.resourceVersion;
       this.#state = { kind: 'synced' };
       this.#resolveFirstSync();
       await this.#watch();
@@ -274,6 +312,10 @@ export class ObjectInformer {
       ? raw
       : { ...raw, kind: this.gvk.kind, apiVersion: this.#apiVersion };
     const object = slimObject(typed);
+    if (!this.#cache) {
+      this.#emit({ type: 'upsert', object });
+      return;
+    }
     const previous = this.#objects.get(k);
     if (
       previous?.metadata.resourceVersion &&
@@ -368,7 +410,7 @@ export class ObjectInformer {
         this.gvk,
         {
           resourceVersion: this.#resourceVersion,
-          labelSelector: this.#labelSelector,
+          ...this.#selection,
           timeoutSeconds:
             this.#watchTimeoutSeconds ?? 300 + Math.floor(Math.random() * 300),
           onMalformed: line => {
@@ -413,7 +455,7 @@ export class ObjectInformer {
         break;
       case 'DELETED': {
         const k = key(object.metadata.namespace, object.metadata.name);
-        const previous = this.#objects.get(k);
+        const previous = this.#cache ? this.#objects.get(k) : object;
         if (previous) {
           this.#objects.delete(k);
           this.#emit({ type: 'delete', object: previous });
