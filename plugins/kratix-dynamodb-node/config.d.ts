@@ -19,13 +19,15 @@ export interface Config {
        * An auth strategy by the Backstage Kubernetes plugin's name, instead of `auth`:
        * `serviceAccount`, `aws` (EKS through IAM), `googleServiceAccount`, `azure`,
        * `localKubectlProxy`, or one added through `createKratixClustersServiceFactory`.
-       * `google`, `oidc` and `aks` act as each signed-in user and are refused at start-up.
+       * `oidc` (with `authMetadata['kubernetes.io/oidc-token-provider']`), `google` and `aks`
+       * act as each signed-in user, with the token the browser sends; such a cluster is never
+       * watched or cached.
        */
       authProvider?: string;
       /**
        * The strategy's settings, as the Kubernetes plugin names them, e.g.
        * `kubernetes.io/aws-assume-role`, `kubernetes.io/aws-external-id`,
-       * `kubernetes.io/x-k8s-aws-id`, `serviceAccountToken`.
+       * `kubernetes.io/x-k8s-aws-id`, `kubernetes.io/oidc-token-provider`, `serviceAccountToken`.
        * @visibility secret
        */
       authMetadata?: { [key: string]: string };
