@@ -1,17 +1,20 @@
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
-  /** Configuration of the kratix-dynamodb plugins. */
+  /**
+   * Configuration of the kratix-dynamodb plugins. This file declares the keys -node itself
+   * reads, shared by all the backend packages; each other package declares its own in its
+   * config.d.ts: `status` and `health` the backend plugin, `defaults` and `scaffolder` the
+   * scaffolder module, `catalog` the catalog module. `kubernetes.clusterLocatorMethods`, read
+   * when `clusters` is absent, is declared by @backstage/plugin-kubernetes-backend.
+   */
   kratixDynamodb?: {
     /**
      * The clusters that hold Kratix, ACK and KubeVela. When absent, the `config` clusters
      * of `kubernetes.clusterLocatorMethods` (the Backstage Kubernetes plugin) are used.
      */
     clusters?: Array<{
-      /**
-       * The name that templates, annotations and the card use for the cluster.
-       * @visibility frontend
-       */
+      /** The name that templates, annotations and the card use for the cluster. */
       name: string;
       /** The API server URL. Not needed with `inCluster` or `kubeconfig`. */
       url?: string;
@@ -83,26 +86,6 @@ export interface Config {
        */
       boundedWatches?: number;
     };
-    /** Defaults for new requests. */
-    defaults?: {
-      /** @visibility frontend */
-      region?: string;
-      /** @visibility frontend */
-      namespace?: string;
-      /** @visibility frontend */
-      deletionPolicy?: 'retain' | 'delete';
-    };
-    /** How the status backend reads the clusters. */
-    status?: {
-      /**
-       * How long a new object may go without a status from its controller before the card
-       * calls that a fault (default 60).
-       */
-      gracePeriodSeconds?: number;
-      /** How long to wait for a cluster before its stages show as unknown (default 5000). */
-      clusterTimeoutMs?: number;
-    };
-    /** How the backend probes the application's service. */
     /**
      * Which teams own which namespaces. An entity's annotations may point the status route at a
      * cluster object only when the catalog provider made that entity for that object, or when
@@ -111,16 +94,6 @@ export interface Config {
     tenancy?: {
       /** Namespace → owner entity refs, e.g. `team-a: [group:default/team-a]`. */
       namespaces?: { [namespace: string]: string[] };
-    };
-    health?: {
-      /** Path of the liveness endpoint (default /health). */
-      livenessPath?: string;
-      /** Path of the readiness endpoint (default /ready). */
-      readinessPath?: string;
-      /** Probe timeout in milliseconds (default 3000). */
-      timeoutMs?: number;
-      /** How long a probe result is reused, in milliseconds (default 5000). */
-      cacheMs?: number;
     };
   };
 }

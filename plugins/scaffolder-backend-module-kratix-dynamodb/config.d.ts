@@ -1,5 +1,18 @@
 export interface Config {
+  /**
+   * The keys the scaffolder actions read. The clusters they create on are declared by
+   * @kratix-dynamodb/node.
+   */
   kratixDynamodb?: {
+    /** Defaults for new requests, where the template leaves a field out. */
+    defaults?: {
+      /** The AWS region of new tables. Without it, every request must give one. */
+      region?: string;
+      /** The namespace of new requests and applications. Default: default. */
+      namespace?: string;
+      /** What happens to a table when its request is deleted. Default: retain. */
+      deletionPolicy?: 'retain' | 'delete';
+    };
     /** What the scaffolder actions may create. Every limit refuses by default. */
     scaffolder?: {
       /**
@@ -11,7 +24,6 @@ export interface Config {
        * The images webservice components may run: exact images, or prefixes ending in `/`, `:`,
        * `@` or `*` (e.g. `registry.example.com/team-a/`, `session-api:`). Nothing is allowed
        * until listed.
-       * @visibility frontend
        */
       allowedImages?: string[];
       /** Capacity caps for provisioned tables. */

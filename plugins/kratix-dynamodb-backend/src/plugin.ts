@@ -69,7 +69,7 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
           kratixDynamoDBObjectsReadPermission,
         ]);
 
-        const options = readStatusOptions(config);
+        const options = readStatusOptions(config, logger);
         // Open cards hear of changes through signals; polling is only their fallback.
         const statusSignals = new StatusChangeSignals(
           clusters.informers,

@@ -107,8 +107,11 @@ describe('the status route with the README ClusterRole', () => {
                   auth: { serviceAccountToken: rbac.token },
                 },
               ],
-              status: { gracePeriodSeconds: 1, clusterTimeoutMs: 3000 },
-              health: { cacheMs: 0 },
+              status: {
+                gracePeriod: { seconds: 1 },
+                clusterTimeout: { seconds: 3 },
+              },
+              health: { cacheTtl: { milliseconds: 0 } },
               // The hand-made entities below link to objects in default, which guests own.
               tenancy: { namespaces: { default: ['group:default/guests'] } },
             },

@@ -1,4 +1,6 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { readDurationMs, type DurationSetting } from './readDurationMs';
 import { readTenancy, Tenancy } from './linkTrust';
 
 export type StatusOptions = {
@@ -14,20 +16,47 @@ export type StatusOptions = {
   probeTimeoutMs?: number;
 };
 
-/** The status settings from app-config, with the defaults config.d.ts documents. */
+const GRACE_PERIOD: DurationSetting = {
+  key: 'kratixDynamodb.status.gracePeriod',
+  deprecatedKey: 'kratixDynamodb.status.gracePeriodSeconds',
+  deprecatedUnit: 'seconds',
+  defaultMs: 60_000,
+};
+const CLUSTER_TIMEOUT: DurationSetting = {
+  key: 'kratixDynamodb.status.clusterTimeout',
+  deprecatedKey: 'kratixDynamodb.status.clusterTimeoutMs',
+  deprecatedUnit: 'milliseconds',
+  defaultMs: 5_000,
+};
+const PROBE_TIMEOUT: DurationSetting = {
+  key: 'kratixDynamodb.health.timeout',
+  deprecatedKey: 'kratixDynamodb.health.timeoutMs',
+  deprecatedUnit: 'milliseconds',
+  defaultMs: 3_000,
+};
+const PROBE_CACHE_TTL: DurationSetting = {
+  key: 'kratixDynamodb.health.cacheTtl',
+  deprecatedKey: 'kratixDynamodb.health.cacheMs',
+  deprecatedUnit: 'milliseconds',
+  defaultMs: 5_000,
+};
+
+/**
+ * The status settings from app-config, with the defaults config.d.ts documents. The numeric
+ * keys these durations replaced still work, with a deprecation warning.
+ */
 export function readStatusOptions(
   config: Config,
+  logger: LoggerService,
 ): StatusOptions & { probeTimeoutMs: number; probeCacheMs: number } {
   const root = config.getOptionalConfig('kratixDynamodb');
   return {
-    graceMs:
-      (root?.getOptionalNumber('status.gracePeriodSeconds') ?? 60) * 1000,
-    clusterTimeoutMs:
-      root?.getOptionalNumber('status.clusterTimeoutMs') ?? 5000,
+    graceMs: readDurationMs(config, GRACE_PERIOD, logger),
+    clusterTimeoutMs: readDurationMs(config, CLUSTER_TIMEOUT, logger),
     livenessPath: root?.getOptionalString('health.livenessPath') ?? '/health',
     readinessPath: root?.getOptionalString('health.readinessPath') ?? '/ready',
-    probeTimeoutMs: root?.getOptionalNumber('health.timeoutMs') ?? 3000,
-    probeCacheMs: root?.getOptionalNumber('health.cacheMs') ?? 5000,
+    probeTimeoutMs: readDurationMs(config, PROBE_TIMEOUT, logger),
+    probeCacheMs: readDurationMs(config, PROBE_CACHE_TTL, logger),
     tenancy: readTenancy(config),
   };
 }

@@ -134,11 +134,14 @@ async function startHarness(
                 auth: { serviceAccountToken: sandbox.token },
               },
             ],
-            status: { gracePeriodSeconds: 1, clusterTimeoutMs: 3000 },
+            status: {
+              gracePeriod: { seconds: 1 },
+              clusterTimeout: { seconds: 3 },
+            },
             // The hand-made entities link to objects in default, which guests own.
             tenancy: { namespaces: { default: ['group:default/guests'] } },
             ...extraConfig,
-            health: { cacheMs: 0 },
+            health: { cacheTtl: { milliseconds: 0 } },
           },
         },
       }),
