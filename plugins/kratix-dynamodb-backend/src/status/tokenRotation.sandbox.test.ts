@@ -72,7 +72,9 @@ describe('the status route across exec-plugin token rotations', () => {
         mockServices.rootConfig.factory({
           data: {
             kratixDynamodb: {
-              clusters: [{ name: 'sandbox', auth: { kubeconfig: { path: kubeconfig } } }],
+              clusters: [
+                { name: 'sandbox', auth: { kubeconfig: { path: kubeconfig } } },
+              ],
               status: { gracePeriodSeconds: 1, clusterTimeoutMs: 5000 },
               watch: { maxBackoff: { milliseconds: 300 } },
               tenancy: { namespaces: { default: ['group:default/guests'] } },
@@ -121,7 +123,8 @@ describe('the status route across exec-plugin token rotations', () => {
         !/does not exist|Stale|Could not read/.test(now.request.summary)
       )
         break;
-      if (i > 60) throw new Error(`never saw the request: ${now.request.summary}`);
+      if (i > 60)
+        throw new Error(`never saw the request: ${now.request.summary}`);
       await sleep(250);
     }
   });
