@@ -1,11 +1,20 @@
 'use strict';
 /* Reads the kratix-dynamodb card on an entity page. */
 
+/**
+ * The page of the entity the catalog module makes for a cluster object: in the object's
+ * namespace, named `<object name>_<cluster>` (entityRefOfClusterObject in
+ * @kratix-dynamodb/common; the names here are short enough never to be shortened).
+ */
+function entityPath(kind, name, namespace = 'default', cluster = 'sandbox') {
+  return `/catalog/${namespace}/${kind}/${name}_${cluster}`;
+}
+
 /** Opens the entity page, reloading until the catalog has the entity (the provider polls clusters). */
 async function openEntity(page, kind, name, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    await page.goto(`http://localhost:3000/catalog/default/${kind}/${name}`);
+    await page.goto(`http://localhost:3000${entityPath(kind, name)}`);
     const card = page.getByText('DynamoDB provisioning');
     try {
       await card.waitFor({ timeout: 15_000 });
@@ -75,4 +84,10 @@ async function waitForStagesLive(page, wanted, timeoutMs) {
 
 const stageText = (page, id) => page.getByTestId(`stage-${id}`).innerText();
 
-module.exports = { openEntity, waitForStages, waitForStagesLive, stageText };
+module.exports = {
+  entityPath,
+  openEntity,
+  waitForStages,
+  waitForStagesLive,
+  stageText,
+};

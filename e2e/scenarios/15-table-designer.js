@@ -3,7 +3,7 @@ const { signInAsGuest } = require('../browser');
 const { expect } = require('../expect');
 const { installPromise, kubectl } = require('../sandboxApi');
 const { openTemplate, activeStep, nextUntil, taskLog } = require('../wizard');
-const { openEntity, waitForStages } = require('../card');
+const { entityPath, openEntity, waitForStages } = require('../card');
 
 const NAME = 'designer-orders';
 
@@ -140,7 +140,7 @@ module.exports = {
         await page
           .getByRole('link', { name: 'Provisioning status' })
           .getAttribute('href')
-      )?.endsWith(`/catalog/default/resource/${NAME}/dynamodb`),
+      )?.endsWith(`${entityPath('resource', NAME)}/dynamodb`),
       'the output links to the provisioning status',
     );
     await page.getByRole('link', { name: /open in catalog/i }).click();

@@ -3,15 +3,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DeferredEntity,
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
+import { entityRefOfClusterObject } from '@kratix-dynamodb/common';
 import {
   ClusterClientFactory,
   ClusterInformers,
   KratixClustersService,
+  readTenancy,
 } from '@kratix-dynamodb/node';
 import {
   Sandbox,
@@ -23,6 +27,28 @@ import { KratixDynamoDBEntityProvider } from './KratixDynamoDBEntityProvider';
 jest.setTimeout(60_000);
 
 const repoRoot = path.resolve(__dirname, '../../..');
+
+/** Team a and team b each own a namespace; default belongs to guests, as in the sample app. */
+const tenancy = readTenancy(
+  new ConfigReader({
+    kratixDynamodb: {
+      tenancy: {
+        namespaces: {
+          default: ['group:default/guests'],
+          'team-a': ['group:default/team-a'],
+          'team-b': ['group:default/team-b'],
+        },
+      },
+    },
+  }),
+);
+
+/** The key CatalogStandIn files an object's entity under. */
+const refOf = (
+  kind: 'resource' | 'component',
+  name: string,
+  namespace = 'default',
+) => entityRefOfClusterObject({ kind, cluster: 'sandbox', namespace, name });
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /**
@@ -34,8 +60,7 @@ class CatalogStandIn implements EntityProviderConnection {
   readonly mutations: EntityProviderMutation[] = [];
   async applyMutation(mutation: EntityProviderMutation) {
     this.mutations.push(mutation);
-    const ref = (d: { entity: { kind: string; metadata: { name: string } } }) =>
-      `${d.entity.kind}:${d.entity.metadata.name}`;
+    const ref = (d: DeferredEntity) => stringifyEntityRef(d.entity);
     if (mutation.type === 'full') {
       this.entities.clear();
       for (const d of mutation.entities) this.entities.set(ref(d), d);
@@ -134,6 +159,7 @@ describe('KratixDynamoDBEntityProvider against the sandbox cluster', () => {
         run: async task =>
           void (runFullSync.fn = task.fn as () => Promise<void>),
       },
+      tenancy,
     });
     await provider.connect(catalog);
     await runFullSync.fn!();
@@ -146,24 +172,80 @@ describe('KratixDynamoDBEntityProvider against the sandbox cluster', () => {
   });
 
   it('emits a Resource per request and a Component per Application with a table, linked by annotations', () => {
-    const simple = catalog.entities.get('Resource:simple-table')!.entity;
+    const simple = catalog.entities.get(
+      refOf('resource', 'simple-table'),
+    )!.entity;
     expect(simple.metadata.annotations).toMatchObject({
       'kratix-dynamodb.io/cluster': 'sandbox',
       'kratix-dynamodb.io/request': 'default/simple-table',
     });
     // KubeVela renders the app's table component as a DynamoDBRequest named after the component.
-    expect(catalog.entities.get('Resource:session-table')).toBeDefined();
     expect(
-      catalog.entities.get('Component:session-management-app')!.entity.spec!
-        .dependsOn,
-    ).toEqual(['resource:default/session-table']);
+      catalog.entities.get(refOf('resource', 'session-table')),
+    ).toBeDefined();
+    expect(
+      catalog.entities.get(refOf('component', 'session-management-app'))!.entity
+        .spec!.dependsOn,
+    ).toEqual([refOf('resource', 'session-table')]);
+  });
+
+  it("gives two teams' same-named requests two entities, each owned as its namespace is bound, whatever the object claims", async () => {
+    await kubectl('create', 'namespace', 'team-a');
+    await kubectl('create', 'namespace', 'team-b');
+    const orders = (namespace: string, claimedOwner: string) => ({
+      apiVersion: 'dynamodb.kratix.io/v1alpha1',
+      kind: 'DynamoDBRequest',
+      metadata: {
+        name: 'orders',
+        namespace,
+        // Anyone who may edit the object can write this annotation.
+        annotations: { 'kratix-dynamodb.io/owner': claimedOwner },
+      },
+      spec: {
+        name: `${namespace}-orders`,
+        region: 'us-east-1',
+        billingMode: 'PAY_PER_REQUEST',
+        attributeDefinitions: [{ name: 'id', type: 'S' }],
+        keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+      },
+    });
+    const file = path.join(tempDir, 'two-teams.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        // Team b's request claims to belong to team a.
+        items: [
+          orders('team-a', 'group:default/team-a'),
+          orders('team-b', 'group:default/team-a'),
+        ],
+      }),
+    );
+    await kubectl('apply', '-f', file);
+    const teamA = refOf('resource', 'orders', 'team-a');
+    const teamB = refOf('resource', 'orders', 'team-b');
+    expect(teamA).not.toBe(teamB);
+    const { value } = await within(2000, () => {
+      const a = catalog.entities.get(teamA)?.entity;
+      const b = catalog.entities.get(teamB)?.entity;
+      return a && b ? { a, b } : undefined;
+    });
+    expect(value.a.metadata.annotations).toMatchObject({
+      'kratix-dynamodb.io/request': 'team-a/orders',
+    });
+    expect(value.b.metadata.annotations).toMatchObject({
+      'kratix-dynamodb.io/request': 'team-b/orders',
+    });
+    expect(value.a.spec!.owner).toBe('group:default/team-a');
+    expect(value.b.spec!.owner).toBe('group:default/team-b');
   });
 
   it('adds an entity within 2 s of kubectl apply and removes it within 2 s of kubectl delete, with no list call', async () => {
     const listsBefore = lists();
     await kubectl('apply', '-f', 'examples/requests/provisioned.yaml');
     const added = await within(2000, () =>
-      catalog.entities.get('Resource:orders-table'),
+      catalog.entities.get(refOf('resource', 'orders-table')),
     );
     expect(added.elapsedMs).toBeLessThan(2000);
 
@@ -175,7 +257,8 @@ describe('KratixDynamoDBEntityProvider against the sandbox cluster', () => {
     );
     const removed = await within(
       2000,
-      () => !catalog.entities.has('Resource:orders-table') || undefined,
+      () =>
+        !catalog.entities.has(refOf('resource', 'orders-table')) || undefined,
     );
     expect(removed.elapsedMs).toBeLessThan(2000);
     // Everything above came through the watches: no list, and no full mutation.
@@ -209,6 +292,7 @@ describe('KratixDynamoDBEntityProvider against the sandbox cluster', () => {
       clusters: { clients: clusters.clients, informers },
       logger: mockServices.logger.mock(),
       runner: { run: async () => {} },
+      tenancy,
     });
     sandbox.faults.set({ apiDown: true });
     try {

@@ -13,6 +13,7 @@ import {
   KratixClustersService,
   KubernetesObject,
   ObjectInformer,
+  Tenancy,
 } from '@kratix-dynamodb/node';
 import {
   DeferredEntity,
@@ -25,20 +26,35 @@ import {
   usesDynamoDBComponent,
 } from './clusterObjectsToEntities';
 
-/** The kinds that become entities, and how. An object that maps to no entity is skipped. */
-const SOURCES: Array<{
+type Source = {
   gvk: GroupVersionKind;
+  /** Only these objects are read (a label selection), not the whole kind. */
+  labelSelector?: string;
   toEntity: (cluster: string, o: KubernetesObject) => Entity | undefined;
-}> = [
-  { gvk: DYNAMODB_REQUEST_GVK, toEntity: dynamoDBRequestToEntity },
-  {
-    gvk: KUBEVELA_APPLICATION_GVK,
-    toEntity: (cluster, app) =>
-      usesDynamoDBComponent(app)
-        ? applicationToEntity(cluster, app)
-        : undefined,
-  },
-];
+};
+
+/**
+ * The kinds that become entities, and how. An object that maps to no entity is skipped.
+ * The tenancy binding names the owners.
+ */
+function sourcesFor(tenancy: Tenancy): Source[] {
+  return [
+    {
+      gvk: DYNAMODB_REQUEST_GVK,
+      toEntity: (cluster, request) =>
+        dynamoDBRequestToEntity({ cluster, tenancy }, request),
+    },
+    {
+      gvk: KUBEVELA_APPLICATION_GVK,
+      labelSelector: KUBEVELA_APPLICATION_LABEL_SELECTOR,
+      toEntity: (cluster, app) =>
+        usesDynamoDBComponent(app)
+          ? applicationToEntity({ cluster, tenancy }, app)
+          : undefined,
+    },
+  ];
+}
+
 
 /** Changes that arrive together (a burst of watch events) go to the catalog as one mutation. */
 const BATCH_MS = 100;
@@ -60,6 +76,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   readonly #clusters: KratixClustersService;
   readonly #logger: LoggerService;
   readonly #runner: SchedulerServiceTaskRunner;
+  readonly #sources: Source[];
   #connection?: EntityProviderConnection;
   readonly #pending = new Map<
     string,
@@ -73,10 +90,13 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     clusters: KratixClustersService;
     logger: LoggerService;
     runner: SchedulerServiceTaskRunner;
+    /** Which owners each namespace is bound to: the entities' owners come from it. */
+    tenancy: Tenancy;
   }) {
     this.#clusters = options.clusters;
     this.#logger = options.logger;
     this.#runner = options.runner;
+    this.#sources = sourcesFor(options.tenancy);
   }
 
   getProviderName(): string {
@@ -86,7 +106,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
     for (const cluster of this.#clusters.clients.clusterNames()) {
-      for (const source of SOURCES) {
+      for (const source of this.#sources) {
         const informer = await this.#informer(cluster, source.gvk);
         if (!informer) continue;
         this.#unsubscribes.push(
@@ -116,7 +136,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     const connection = this.#requireConnection();
     const entities: DeferredEntity[] = [];
     for (const cluster of this.#clusters.clients.clusterNames()) {
-      for (const source of SOURCES) {
+      for (const source of this.#sources) {
         const informer = await this.#informer(cluster, source.gvk);
         const state = informer
           ? await informer.waitForFirstSync(FIRST_SYNC_TIMEOUT_MS)

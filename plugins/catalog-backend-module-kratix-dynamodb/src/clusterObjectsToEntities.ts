@@ -3,8 +3,11 @@ import {
   ANNOTATIONS,
   DYNAMODB_COMPONENT_TYPE,
   clusterObjectLocation,
+  entityNameOfClusterObject,
   entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
+import type { Tenancy } from '@kratix-dynamodb/node';
+import { entityOwnerOf } from './entityOwner';
 
 /** The parts of a Kubernetes object the entity provider reads. */
 export type ClusterObject = {
@@ -17,11 +20,8 @@ export type ClusterObject = {
   spec?: Record<string, any>;
 };
 
-const DEFAULT_OWNER = 'group:default/guests';
-
-function ownerOf(obj: ClusterObject): string {
-  return obj.metadata.annotations?.[ANNOTATIONS.owner] ?? DEFAULT_OWNER;
-}
+/** Where an object was read: its cluster, and the tenancy binding that names owners. */
+export type EntityScope = { cluster: string; tenancy: Tenancy };
 
 function locationOf(cluster: string, obj: ClusterObject): string {
   return clusterObjectLocation(
@@ -31,22 +31,36 @@ function locationOf(cluster: string, obj: ClusterObject): string {
   );
 }
 
+/** `spec.system` from the object's system annotation, when it has one. */
+function systemOf(obj: ClusterObject): { system?: string } {
+  const system = obj.metadata.annotations?.[ANNOTATIONS.system];
+  return system ? { system } : {};
+}
+
 /**
- * A catalog Resource for one DynamoDBRequest. Its name is the request's name, so the entity
- * ref the scaffolder prints is the one this provider emits.
+ * A catalog Resource for one DynamoDBRequest, named by entityNameOfClusterObject (unique per
+ * cluster, namespace and name), so the entity ref the scaffolder prints is the one this
+ * provider emits. The title is the request's own name.
  */
 export function dynamoDBRequestToEntity(
-  cluster: string,
+  { cluster, tenancy }: EntityScope,
   request: ClusterObject,
 ): Entity {
   const namespace = request.metadata.namespace ?? 'default';
   const location = locationOf(cluster, request);
+  const ref = entityNameOfClusterObject({
+    kind: 'resource',
+    cluster,
+    namespace,
+    name: request.metadata.name,
+  });
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: request.metadata.name,
-      namespace: 'default',
+      name: ref.name,
+      namespace: ref.namespace,
+      title: request.metadata.name,
       description: `DynamoDB table ${
         request.spec?.name ?? request.metadata.name
       }, requested through Kratix`,
@@ -60,8 +74,9 @@ export function dynamoDBRequestToEntity(
     },
     spec: {
       type: 'dynamodb-table',
-      owner: ownerOf(request),
+      owner: entityOwnerOf(request, tenancy),
       lifecycle: 'production',
+      ...systemOf(request),
     },
   };
 }
@@ -75,19 +90,26 @@ export function usesDynamoDBComponent(application: ClusterObject): boolean {
 
 /** A catalog Component for one KubeVela Application, depending on its tables. */
 export function applicationToEntity(
-  cluster: string,
+  { cluster, tenancy }: EntityScope,
   application: ClusterObject,
 ): Entity {
   const namespace = application.metadata.namespace ?? 'default';
   const location = locationOf(cluster, application);
   const components: Array<{ name: string; type?: string }> =
     application.spec?.components ?? [];
+  const ref = entityNameOfClusterObject({
+    kind: 'component',
+    cluster,
+    namespace,
+    name: application.metadata.name,
+  });
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
-      name: application.metadata.name,
-      namespace: 'default',
+      name: ref.name,
+      namespace: ref.namespace,
+      title: application.metadata.name,
       description: 'A KubeVela application with a DynamoDB table from Kratix',
       annotations: {
         'backstage.io/managed-by-location': location,
@@ -100,7 +122,8 @@ export function applicationToEntity(
     spec: {
       type: 'service',
       lifecycle: 'production',
-      owner: ownerOf(application),
+      ...systemOf(application),
+      owner: entityOwnerOf(application, tenancy),
       dependsOn: components
         .filter(c => c.type === DYNAMODB_COMPONENT_TYPE)
         .map(c =>

@@ -5,7 +5,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
+import { kratixClustersServiceRef, readTenancy } from '@kratix-dynamodb/node';
 import { KratixDynamoDBEntityProvider } from './KratixDynamoDBEntityProvider';
 import { KratixPromiseEntityProvider } from './promises/KratixPromiseEntityProvider';
 import { readPromiseTemplateOptions } from './promises/readPromiseTemplateOptions';
@@ -50,6 +50,7 @@ export const catalogModuleKratixDynamodb = createBackendModule({
             clusters,
             logger,
             runner: scheduler.createScheduledTaskRunner(schedule),
+            tenancy: readTenancy(config),
           }),
         );
         const templates = readPromiseTemplateOptions(config);

@@ -99,6 +99,7 @@ describe('the catalog provider with the README ClusterRole', () => {
       runner: {
         run: async task => void (fullSync = task.fn as () => Promise<void>),
       },
+      tenancy: { ownersOf: () => new Set() },
     });
     const mutations: EntityProviderMutation[] = [];
     const connection: EntityProviderConnection = {

@@ -1,13 +1,25 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Creating a DynamoDBRequest or a KubeVela Application from the scaffolder. The scaffolder
- * module checks it, so the scaffolder module registers it.
+ * What the create permission is decided on: a namespace on a cluster (the resource ref is
+ * `<cluster>/<namespace>`). The scaffolder module registers the type, with rules on the
+ * cluster, the namespace and the namespace's owners in the tenancy binding.
+ * @public
+ */
+export const KRATIX_DYNAMODB_NAMESPACE_RESOURCE_TYPE =
+  'kratix-dynamodb-namespace';
+
+/**
+ * Creating a DynamoDBRequest or a KubeVela Application from the scaffolder, in one namespace
+ * of one cluster. A resource permission, so a policy can answer conditionally, e.g. "team-a
+ * may create only in namespaces bound to team-a, on cluster X". The scaffolder module checks
+ * it, so the scaffolder module registers it.
  * @public
  */
 export const kratixDynamoDBRequestCreatePermission = createPermission({
   name: 'kratix.dynamodb.request.create',
   attributes: { action: 'create' },
+  resourceType: KRATIX_DYNAMODB_NAMESPACE_RESOURCE_TYPE,
 });
 
 /** The catalog's own resource type, so that policies can use the catalog's rules (isEntityOwner). */

@@ -65,3 +65,17 @@ export {
   type KratixDynamoDBAuthStrategyExtensionPoint,
   type KratixDynamoDBClusterSupplierExtensionPoint,
 } from './extensionPoints';
+export { readTenancy, normalizeOwnerRef } from './tenancy/readTenancy';
+export type { Tenancy } from './tenancy/readTenancy';
+export {
+  kratixDynamoDBNamespaceResourceRef,
+  kratixDynamoDBCreateRules,
+  kratixDynamoDBCreateConditions,
+  createKratixDynamoDBCreateConditionalDecision,
+  isCluster,
+  namespaceMatches,
+  isNamespaceOwner,
+} from './permissions/createPermissionRules';
+export type { KratixDynamoDBNamespaceResource } from './permissions/createPermissionRules';
+export { decideCreate, describeCreateTarget } from './permissions/decideCreate';
+export type { CreateDecision, CreateTarget } from './permissions/decideCreate';

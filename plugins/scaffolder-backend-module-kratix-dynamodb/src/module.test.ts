@@ -48,20 +48,31 @@ describe('scaffolderModuleKratixDynamoDB', () => {
     await backend.stop();
   });
 
-  it('registers the create permission that its actions check, with the scaffolder', async () => {
+  it('registers the create permission that its actions check, with its resource type and rules, with the scaffolder', async () => {
     const { backend } = await startModuleOnly();
     const { port } = backend.server.address() as AddressInfo;
     const res = await fetch(
       `http://localhost:${port}/api/scaffolder/.well-known/backstage/permissions/metadata`,
     );
     expect(res.status).toBe(200);
-    const metadata = (await res.json()) as { permissions: { name: string }[] };
+    const metadata = (await res.json()) as {
+      permissions: unknown[];
+      rules: Array<{ name: string; resourceType: string }>;
+    };
     expect(metadata.permissions).toEqual([
       expect.objectContaining({
         name: kratixDynamoDBRequestCreatePermission.name,
-        type: 'basic',
+        type: 'resource',
+        resourceType: 'kratix-dynamodb-namespace',
       }),
     ]);
+    // The rules a policy can put in a conditional decision for it.
+    expect(
+      metadata.rules
+        .filter(r => r.resourceType === 'kratix-dynamodb-namespace')
+        .map(r => r.name)
+        .sort(),
+    ).toEqual(['IS_CLUSTER', 'IS_NAMESPACE_OWNER', 'NAMESPACE_MATCHES']);
     await backend.stop();
   });
 });

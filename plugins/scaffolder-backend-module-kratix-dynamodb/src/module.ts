@@ -4,14 +4,21 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { kratixDynamoDBRequestCreatePermission } from '@kratix-dynamodb/common';
-import { kratixClustersServiceRef } from '@kratix-dynamodb/node';
+import {
+  describeCreateTarget,
+  kratixClustersServiceRef,
+  kratixDynamoDBCreateRules,
+  kratixDynamoDBNamespaceResourceRef,
+  readTenancy,
+} from '@kratix-dynamodb/node';
 import { createKratixDynamoDBActions } from './actions';
 
 /**
  * Adds the kratix-dynamodb actions to the scaffolder: kratix:dynamodb:create and
- * kubevela:application:create. Both check the create permission, which this module registers
- * with the scaffolder's permissions, so a backend without the kratix-dynamodb backend plugin
- * still lists it for policies.
+ * kubevela:application:create. Both check the create permission, a resource permission on
+ * the namespace to create in, which this module registers with the scaffolder together with
+ * its resource type and rules (IS_CLUSTER, NAMESPACE_MATCHES, IS_NAMESPACE_OWNER), so a
+ * backend without the kratix-dynamodb backend plugin still offers them to policies.
  * @public
  */
 export const scaffolderModuleKratixDynamoDB = createBackendModule({
@@ -33,14 +40,31 @@ export const scaffolderModuleKratixDynamoDB = createBackendModule({
         permissionsRegistry,
         clusters,
       }) {
-        permissionsRegistry.addPermissions([
-          kratixDynamoDBRequestCreatePermission,
-        ]);
+        const tenancy = readTenancy(config);
+        permissionsRegistry.addResourceType({
+          resourceRef: kratixDynamoDBNamespaceResourceRef,
+          permissions: [kratixDynamoDBRequestCreatePermission],
+          rules: Object.values(kratixDynamoDBCreateRules),
+          // For decisions asked with a resource ref, `<cluster>/<namespace>`: a namespace
+          // never contains `/`, so the last one separates them.
+          getResources: async refs =>
+            refs.map(ref => {
+              const at = ref.lastIndexOf('/');
+              if (at <= 0) return undefined;
+              return describeCreateTarget(
+                { cluster: ref.slice(0, at), namespace: ref.slice(at + 1) },
+                tenancy,
+              );
+            }),
+        });
         scaffolder.addActions(
           ...createKratixDynamoDBActions({
             clients: clusters.clients,
             permissions,
             config,
+            createRuleset: permissionsRegistry.getPermissionRuleset(
+              kratixDynamoDBNamespaceResourceRef,
+            ),
           }),
         );
       },

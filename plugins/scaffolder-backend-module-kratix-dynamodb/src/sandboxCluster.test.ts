@@ -77,7 +77,7 @@ describe('the actions against the sandbox cluster', () => {
     expect(outputs()).toMatchObject({
       requestRef: 'sandbox/default/carts',
       uid: stored?.metadata.uid,
-      entityRef: 'resource:default/carts',
+      entityRef: 'resource:default/carts_sandbox',
     });
 
     const retry = actionContext(tableInput);
@@ -100,7 +100,7 @@ describe('the actions against the sandbox cluster', () => {
     expect(logLines().at(-1)).toBe(
       "info: ready: DynamoDBRequest default/orders on cluster 'sandbox'",
     );
-    expect(outputs().entityRef).toBe('resource:default/orders');
+    expect(outputs().entityRef).toBe('resource:default/orders_sandbox');
   }, 90_000);
 
   it("deploys the session-api template's Application and waits until KubeVela runs it healthy", async () => {
@@ -125,8 +125,8 @@ describe('the actions against the sandbox cluster', () => {
     );
     expect(app?.status?.status).toBe('running');
     expect(outputs()).toMatchObject({
-      entityRef: 'component:default/sessions-app',
-      tableEntityRef: 'resource:default/sessions-app-table',
+      entityRef: 'component:default/sessions-app_sandbox',
+      tableEntityRef: 'resource:default/sessions-app-table_sandbox',
     });
   }, 120_000);
 });

@@ -134,7 +134,9 @@ describe('software templates', () => {
         expect(logLines()).toContainEqual(
           expect.stringMatching(/^info: dry run: cluster 'sandbox' accepted/),
         );
-        expect(outputs().entityRef).toMatch(/^(resource|component):default\//);
+        expect(outputs().entityRef).toMatch(
+          /^(resource|component):[a-z0-9-]+\/[a-z0-9.-]+_sandbox$/,
+        );
       }
       expect(api.creates()).toEqual([]);
     },
@@ -272,7 +274,9 @@ describe('software templates', () => {
       expect(template.spec.output?.links).toContainEqual({
         title: 'Provisioning status',
         icon: 'dashboard',
-        url: `/catalog/default/${kind}/\${{ parameters.name }}/dynamodb`,
+        // The entity's namespace and name come from the action's entityRef (the scaffolder's
+        // built-in parseEntityRef and pick filters): they depend on cluster and namespace.
+        url: `/catalog/\${{ steps.${stepId}.output.entityRef | parseEntityRef | pick('namespace') }}/${kind}/\${{ steps.${stepId}.output.entityRef | parseEntityRef | pick('name') }}/dynamodb`,
       });
     }
   });

@@ -4,13 +4,38 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { ClusterClientFactory } from '@kratix-dynamodb/node';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { kratixDynamoDBRequestCreatePermission } from '@kratix-dynamodb/common';
+import {
+  type ClusterClientFactory,
+  createKratixDynamoDBCreateConditionalDecision,
+  kratixDynamoDBCreateConditions,
+} from '@kratix-dynamodb/node';
 import express from 'express';
 import request from 'supertest';
 import { createClustersRouter } from './clustersRouter';
 
-function appWith(options: { allow: boolean; list?: () => Promise<unknown> }) {
+/** The README's example policy for team b: its own namespaces, on the sandbox cluster only. */
+const teamBOnSandbox = createKratixDynamoDBCreateConditionalDecision(
+  kratixDynamoDBRequestCreatePermission,
+  {
+    allOf: [
+      kratixDynamoDBCreateConditions.isCluster({ clusters: ['sandbox'] }),
+      kratixDynamoDBCreateConditions.isNamespaceOwner({
+        claims: ['user:default/mock', 'group:default/team-b'],
+      }),
+    ],
+  },
+);
+
+function appWith(options: {
+  allow: boolean;
+  list?: () => Promise<unknown>;
+  decision?: PolicyDecision;
+}) {
   const list = jest.fn(
     options.list ??
       (async () => ({
@@ -30,9 +55,20 @@ function appWith(options: { allow: boolean; list?: () => Promise<unknown> }) {
   const permissions = mockServices.permissions({
     result: options.allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
   });
-  const authorize = jest.spyOn(permissions, 'authorize');
+  if (options.decision) {
+    jest
+      .spyOn(permissions, 'authorizeConditional')
+      .mockResolvedValue([options.decision]);
+  }
+  const authorize = jest.spyOn(permissions, 'authorizeConditional');
   const router = createClustersRouter({
-    config: mockServices.rootConfig(),
+    config: mockServices.rootConfig({
+      data: {
+        kratixDynamodb: {
+          tenancy: { namespaces: { 'team-b': ['group:default/team-b'] } },
+        },
+      },
+    }),
     httpAuth: mockServices.httpAuth(),
     permissions,
     clients,
@@ -45,14 +81,14 @@ function appWith(options: { allow: boolean; list?: () => Promise<unknown> }) {
 }
 
 describe('the clusters routes', () => {
-  it('lists the clusters the user may create on, by name only, one decision each', async () => {
+  it('lists the clusters the user may create on, by name only, from one decision', async () => {
     const { app, authorize } = appWith({ allow: true });
     const res = await request(app).get('/clusters');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       items: [{ name: 'sandbox' }, { name: 'production' }],
     });
-    expect(authorize.mock.calls[0][0]).toHaveLength(2);
+    expect(authorize).toHaveBeenCalledTimes(1);
     expect(authorize.mock.calls[0][1].credentials).toEqual(
       mockCredentials.user(),
     );
@@ -106,5 +142,21 @@ describe('the clusters routes', () => {
     const res = await request(refused.app).get('/clusters/sandbox/namespaces');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('list namespaces');
+  });
+
+  it('applies a conditional decision: only the clusters it names, only the namespaces bound to the user', async () => {
+    const { app, list } = appWith({ allow: false, decision: teamBOnSandbox });
+    expect((await request(app).get('/clusters')).body).toEqual({
+      items: [{ name: 'sandbox' }],
+    });
+    const own = await request(app).get('/clusters/sandbox/namespaces');
+    expect(own.body).toEqual({ items: [{ name: 'team-b' }] });
+    list.mockClear();
+    const elsewhere = await request(app).get('/clusters/production/namespaces');
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.error.message).toContain(
+      kratixDynamoDBRequestCreatePermission.name,
+    );
+    expect(list).not.toHaveBeenCalled();
   });
 });

@@ -3,21 +3,24 @@
  * on one of them. Names only; cluster URLs and credentials never leave the backend.
  */
 import type {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  DEFAULT_REFUSED_NAMESPACES,
   findRefusingPattern,
-  readKubernetesUserTokens,
   kratixDynamoDBRequestCreatePermission,
+  readKubernetesUserTokens,
 } from '@kratix-dynamodb/common';
-import type { ClusterClientFactory } from '@kratix-dynamodb/node';
+import {
+  type ClusterClientFactory,
+  decideCreate,
+  readTenancy,
+} from '@kratix-dynamodb/node';
 import Router from 'express-promise-router';
+import { creatableClusters } from './creatableClusters';
+import { readRefusedNamespaces } from './readRefusedNamespaces';
 
 export type ClustersRouterOptions = {
   config: Config;
@@ -28,27 +31,11 @@ export type ClustersRouterOptions = {
 
 const NAMESPACE = { group: '', version: 'v1', kind: 'Namespace' };
 
-/** One decision per cluster, in one batch, as the user (never the plugin's own identity). */
-async function creatableClusters(
-  permissions: PermissionsService,
-  credentials: BackstageCredentials,
-  names: string[],
-): Promise<string[]> {
-  if (names.length === 0) return [];
-  const decisions = await permissions.authorize(
-    names.map(() => ({ permission: kratixDynamoDBRequestCreatePermission })),
-    { credentials },
-  );
-  return names.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW);
-}
-
 export function createClustersRouter(options: ClustersRouterOptions) {
   const { config, httpAuth, permissions, clients } = options;
   // The scaffolder refuses these namespaces, so the picker does not offer them.
-  const refused =
-    config.getOptionalStringArray(
-      'kratixDynamodb.scaffolder.refusedNamespaces',
-    ) ?? DEFAULT_REFUSED_NAMESPACES;
+  const refused = readRefusedNamespaces(config);
+  const tenancy = readTenancy(config);
   const router = Router();
 
   router.get('/clusters', async (req, res) => {
@@ -76,10 +63,8 @@ export function createClustersRouter(options: ClustersRouterOptions) {
     const client = await clients.forCluster(cluster, {
       userTokens: readKubernetesUserTokens(req.headers),
     });
-    const [allowed] = await creatableClusters(permissions, credentials, [
-      cluster,
-    ]);
-    if (!allowed) {
+    const decision = await decideCreate({ permissions, credentials, tenancy });
+    if (!decision.mayAllowOnCluster(cluster)) {
       throw new NotAllowedError(
         `You may not create on cluster '${cluster}' (${kratixDynamoDBRequestCreatePermission.name})`,
       );
@@ -90,6 +75,8 @@ export function createClustersRouter(options: ClustersRouterOptions) {
     const names = list.items
       .map(item => item.metadata.name)
       .filter(name => !findRefusingPattern(name, refused))
+      // A conditional create permission is judged per namespace: only those it allows.
+      .filter(name => decision.allows({ cluster, namespace: name }))
       .sort((a, b) => a.localeCompare(b));
     res.json({ items: names.map(name => ({ name })) });
   });

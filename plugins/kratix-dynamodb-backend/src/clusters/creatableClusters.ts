@@ -2,12 +2,11 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { kratixDynamoDBRequestCreatePermission } from '@kratix-dynamodb/common';
+import { decideCreate } from '@kratix-dynamodb/node';
 
 /**
- * The clusters among `names` that the user may create on: one decision per cluster, in one
- * batch, asked as the user (never the plugin's own identity).
+ * The clusters among `names` that the user may create on, as far as can be told before a
+ * namespace is chosen: one policy call, asked as the user (never the plugin's own identity).
  */
 export async function creatableClusters(
   permissions: PermissionsService,
@@ -15,9 +14,6 @@ export async function creatableClusters(
   names: string[],
 ): Promise<string[]> {
   if (names.length === 0) return [];
-  const decisions = await permissions.authorize(
-    names.map(() => ({ permission: kratixDynamoDBRequestCreatePermission })),
-    { credentials },
-  );
-  return names.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW);
+  const decision = await decideCreate({ permissions, credentials });
+  return names.filter(name => decision.mayAllowOnCluster(name));
 }

@@ -1,35 +1,6 @@
-import { Config } from '@backstage/config';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { clusterObjectLocation } from '@kratix-dynamodb/common';
-
-/**
- * Which owners a namespace belongs to (`kratixDynamodb.tenancy.namespaces`), as entity refs,
- * e.g. `{ team-a: ['group:default/team-a'] }`.
- */
-export type Tenancy = { namespaceOwners: Map<string, Set<string>> };
-
-const ownerRef = (ref: string) =>
-  stringifyEntityRef(
-    parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
-  );
-
-export function readTenancy(config: Config): Tenancy {
-  const namespaces = config.getOptionalConfig(
-    'kratixDynamodb.tenancy.namespaces',
-  );
-  const namespaceOwners = new Map<string, Set<string>>();
-  for (const namespace of namespaces?.keys() ?? []) {
-    namespaceOwners.set(
-      namespace,
-      new Set(namespaces!.getStringArray(namespace).map(ownerRef)),
-    );
-  }
-  return { namespaceOwners };
-}
+import { normalizeOwnerRef, Tenancy } from '@kratix-dynamodb/node';
 
 export type ObjectLink = {
   what: 'request' | 'application';
@@ -58,10 +29,9 @@ export function untrustedLinkReason(
     return undefined;
   const owner =
     typeof entity.spec?.owner === 'string'
-      ? ownerRef(entity.spec.owner)
+      ? normalizeOwnerRef(entity.spec.owner)
       : undefined;
-  if (owner && tenancy.namespaceOwners.get(link.namespace)?.has(owner))
-    return undefined;
+  if (owner && tenancy.ownersOf(link.namespace).has(owner)) return undefined;
   return (
     `This entity's link to the ${link.what} ${link.namespace}/${link.name} on cluster '${link.cluster}' is not trusted: ` +
     `the entity was not made by the kratix-dynamodb catalog provider, and namespace ${

@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { readDurationMs, type DurationSetting } from './readDurationMs';
-import { readTenancy, Tenancy } from './linkTrust';
+import { readTenancy, Tenancy } from '@kratix-dynamodb/node';
 
 export type StatusOptions = {
   /** How long a new object may go without status before that is a diagnosis. */

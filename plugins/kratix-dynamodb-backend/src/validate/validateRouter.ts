@@ -13,10 +13,13 @@ import {
   type DryRunRequest,
   kratixDynamoDBRequestCreatePermission,
 } from '@kratix-dynamodb/common';
-import type { ClusterClientFactory } from '@kratix-dynamodb/node';
+import {
+  type ClusterClientFactory,
+  decideCreate,
+  readTenancy,
+} from '@kratix-dynamodb/node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { creatableClusters } from '../clusters/creatableClusters';
 import { readRefusedNamespaces } from '../clusters/readRefusedNamespaces';
 import { dryRunOnCluster } from './dryRunOnCluster';
 
@@ -57,6 +60,7 @@ export function parseDryRunRequest(body: unknown): DryRunRequest {
 export function createValidateRouter(options: ValidateRouterOptions) {
   const { config, httpAuth, permissions, clients } = options;
   const refused = readRefusedNamespaces(config);
+  const tenancy = readTenancy(config);
   const router = Router();
   // Specs are small; the cap keeps a hostile body from costing memory.
   router.use('/validate', express.json({ limit: '64kb' }));
@@ -66,12 +70,15 @@ export function createValidateRouter(options: ValidateRouterOptions) {
     const request = parseDryRunRequest(req.body);
     // forCluster refuses an unknown name with an InputError naming the configured ones.
     const client = await clients.forCluster(request.cluster);
-    const [allowed] = await creatableClusters(permissions, credentials, [
-      request.cluster,
-    ]);
-    if (!allowed) {
+    const decision = await decideCreate({ permissions, credentials, tenancy });
+    if (
+      !decision.allows({
+        cluster: request.cluster,
+        namespace: request.namespace,
+      })
+    ) {
       throw new NotAllowedError(
-        `You may not create on cluster '${request.cluster}' (${kratixDynamoDBRequestCreatePermission.name})`,
+        `You may not create in namespace ${request.namespace} on cluster '${request.cluster}' (${kratixDynamoDBRequestCreatePermission.name})`,
       );
     }
     res.json(await dryRunOnCluster(client, request, refused));

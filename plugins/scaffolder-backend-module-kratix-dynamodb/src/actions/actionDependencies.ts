@@ -1,12 +1,21 @@
 import type { Config } from '@backstage/config';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
-import type { ClusterClientFactory } from '@kratix-dynamodb/node';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
+import type {
+  ClusterClientFactory,
+  KratixDynamoDBNamespaceResource,
+} from '@kratix-dynamodb/node';
 
 /** What the actions need from the backend. */
 export type KratixDynamoDBActionDependencies = {
   clients: ClusterClientFactory;
   permissions: PermissionsService;
   config: Config;
+  /**
+   * The create permission's rules as the scaffolder's permissions registry holds them
+   * (including any a module added); the built-in ones when absent.
+   */
+  createRuleset?: PermissionRuleset<KratixDynamoDBNamespaceResource>;
   /** How often to look at the cluster while waiting for readiness (default 2000 ms). */
   pollIntervalMs?: number;
 };

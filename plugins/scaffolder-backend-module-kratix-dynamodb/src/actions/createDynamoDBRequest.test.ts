@@ -44,7 +44,7 @@ describe('kratix:dynamodb:create', () => {
       [LABELS.entityName]: 'orders',
     });
     expect(stored.metadata.annotations).toEqual({
-      [ANNOTATIONS.entityRef]: 'resource:default/orders',
+      [ANNOTATIONS.entityRef]: 'resource:team-a/orders_sandbox',
       [ANNOTATIONS.owner]: 'group:default/team-a',
       [ANNOTATIONS.scaffolderTaskId]: 'task-1',
     });
@@ -52,7 +52,7 @@ describe('kratix:dynamodb:create', () => {
       requestRef: 'sandbox/team-a/orders',
       cluster: 'sandbox',
       tableName: 'team-a-orders',
-      entityRef: 'resource:default/orders',
+      entityRef: 'resource:team-a/orders_sandbox',
       uid: stored.metadata.uid,
     });
     expect(logLines().map(l => l.split(':')[1].trim())).toEqual([
@@ -75,7 +75,7 @@ describe('kratix:dynamodb:create', () => {
     expect(api.objects.size).toBe(0);
     expect(outputs()).toMatchObject({
       requestRef: 'sandbox/team-a/orders',
-      entityRef: 'resource:default/orders',
+      entityRef: 'resource:team-a/orders_sandbox',
     });
     expect(logLines()).toContainEqual(
       expect.stringMatching(
@@ -109,7 +109,7 @@ describe('kratix:dynamodb:create', () => {
     const run = action.handler(actionContext(anInput()).ctx);
     await expect(run).rejects.toBeInstanceOf(NotAllowedError);
     await expect(run).rejects.toThrow(
-      'You are not allowed to create DynamoDB requests (permission kratix.dynamodb.request.create)',
+      'You are not allowed to create in namespace team-a on cluster sandbox (permission kratix.dynamodb.request.create)',
     );
     expect(api.requests).toEqual([]);
   });

@@ -4,6 +4,7 @@ import {
   DynamoDBRequestSpec,
   entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
+import { readTenancy } from '@kratix-dynamodb/node';
 import { KratixDynamoDBActionDependencies } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
 import { examples } from './createDynamoDBRequest.examples';
@@ -68,9 +69,10 @@ function validateInput(
 export function createDynamoDBRequestAction(
   deps: KratixDynamoDBActionDependencies,
 ) {
-  const { clients, permissions, config } = deps;
+  const { clients, config } = deps;
   const defaults = readActionDefaults(config);
   const limits = readCreateLimits(config);
+  const tenancy = readTenancy(config);
   return withUserFacingErrors(
     createTemplateAction({
       id: CREATE_DYNAMODB_REQUEST_ACTION_ID,
@@ -97,7 +99,7 @@ export function createDynamoDBRequestAction(
           entityRef: z =>
             z.string({
               description:
-                'The catalog entity of the request, resource:default/<name>',
+                'The catalog entity of the request, resource:<namespace>/<name>_<cluster>',
             }),
           manifestPath: z =>
             z
@@ -126,8 +128,10 @@ export function createDynamoDBRequestAction(
         );
 
         await checkCreatePermission(
-          permissions,
+          deps,
+          tenancy,
           await ctx.getInitiatorCredentials(),
+          target,
         );
 
         const delivered = await deliver(ctx, clients, {

@@ -56,7 +56,7 @@ describe('kubevela:application:create', () => {
 
     const app = api.get('applications', 'default', 'session-api-app')!;
     expect(app.metadata.annotations).toEqual({
-      [ANNOTATIONS.entityRef]: 'component:default/session-api-app',
+      [ANNOTATIONS.entityRef]: 'component:default/session-api-app_sandbox',
       [ANNOTATIONS.owner]: 'group:default/guests',
       [ANNOTATIONS.scaffolderTaskId]: 'task-1',
     });
@@ -104,8 +104,8 @@ describe('kubevela:application:create', () => {
       applicationRef: 'sandbox/default/session-api-app',
       cluster: 'sandbox',
       tableName: 'sessions',
-      entityRef: 'component:default/session-api-app',
-      tableEntityRef: 'resource:default/session-table',
+      entityRef: 'component:default/session-api-app_sandbox',
+      tableEntityRef: 'resource:default/session-table_sandbox',
       uid: app.metadata.uid,
     });
     expect(logLines().map(l => l.split(':')[1].trim())).toEqual([
@@ -126,7 +126,7 @@ describe('kubevela:application:create', () => {
     );
     expect(api.creates()).toEqual([]);
     expect(outputs()).toMatchObject({
-      entityRef: 'component:default/session-api-app',
+      entityRef: 'component:default/session-api-app_sandbox',
     });
     expect(logLines()[1]).toMatch(
       /^info: dry run: cluster 'sandbox' accepted Application default\/session-api-app/,
@@ -214,7 +214,7 @@ describe('kubevela:application:create', () => {
     );
     await expect(action.handler(actionContext(anInput()).ctx)).rejects.toThrow(
       new NotAllowedError(
-        'You are not allowed to create DynamoDB requests (permission kratix.dynamodb.request.create)',
+        'You are not allowed to create in namespace default on cluster sandbox (permission kratix.dynamodb.request.create)',
       ),
     );
     expect(api.requests).toEqual([]);

@@ -4,6 +4,7 @@ import {
   entityRefOfClusterObject,
   KUBEVELA_APPLICATION_GVK,
 } from '@kratix-dynamodb/common';
+import { readTenancy } from '@kratix-dynamodb/node';
 import { KratixDynamoDBActionDependencies } from './actionDependencies';
 import { checkCreatePermission } from './checkCreatePermission';
 import { examples } from './createKubeVelaApplication.examples';
@@ -82,9 +83,10 @@ function validateInput(
 export function createKubeVelaApplicationAction(
   deps: KratixDynamoDBActionDependencies,
 ) {
-  const { clients, permissions, config } = deps;
+  const { clients, config } = deps;
   const defaults = readActionDefaults(config);
   const limits = readCreateLimits(config);
+  const tenancy = readTenancy(config);
   return withUserFacingErrors(
     createTemplateAction({
       id: CREATE_KUBEVELA_APPLICATION_ACTION_ID,
@@ -110,12 +112,12 @@ export function createKubeVelaApplicationAction(
           entityRef: z =>
             z.string({
               description:
-                'The catalog entity of the Application, component:default/<name>',
+                'The catalog entity of the Application, component:<namespace>/<name>_<cluster>',
             }),
           tableEntityRef: z =>
             z.string({
               description:
-                'The catalog entity of its table, resource:default/<componentName>',
+                'The catalog entity of its table, resource:<namespace>/<componentName>_<cluster>',
             }),
           manifestPath: z =>
             z
@@ -144,8 +146,10 @@ export function createKubeVelaApplicationAction(
         );
 
         await checkCreatePermission(
-          permissions,
+          deps,
+          tenancy,
           await ctx.getInitiatorCredentials(),
+          target,
         );
 
         // The Application is a single object: it is created whole or not at all, and KubeVela

@@ -36,7 +36,7 @@ export function chainReads(
       clusterTimeoutMs: 1000,
       livenessPath: '/health',
       readinessPath: '/ready',
-      tenancy: { namespaceOwners: new Map() },
+      tenancy: { ownersOf: () => new Set() },
     },
     promises: kindRead(),
     requests: kindRead(),
