@@ -48,6 +48,7 @@ const STAGE_OF: Record<string, { stage: StatusStage['id']; ref: string }> = {
   tables: { stage: 'table', ref: TABLE_REF },
   applications: { stage: 'application', ref: APP_REF },
   'services/proxy': { stage: 'health', ref: APP_REF },
+  services: { stage: 'health', ref: APP_REF },
 };
 
 type Stages = Record<string, StatusStage>;
@@ -181,8 +182,9 @@ describe('the status route with the README ClusterRole', () => {
     'list applications',
     'watch applications',
     'get services/proxy',
+    'get services',
   ];
-  it('needs every verb the README grants it: list and watch of four kinds, get of services/proxy', () => {
+  it('needs every verb the README grants it: list and watch of four kinds, get of services/proxy and services', () => {
     expect(removals().map(p => `${p.verb} ${p.resource}`)).toEqual(ROWS);
   });
 

@@ -196,6 +196,7 @@ export const README_ROLE_USERS: Record<string, RoleUser[]> = {
   'watch applications': ['status', 'catalog'],
   'create applications': ['scaffolder'],
   'get services/proxy': ['status'],
+  'get services': ['status'],
 };
 
 /** The README role's permissions that `user` needs; throws when the table and the role disagree. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { startSandbox, type Sandbox } from '@kratix-dynamodb/sandbox';
 import { ClusterClientFactory, KubernetesClient } from '@kratix-dynamodb/node';
 import { HealthProber, ProbeTarget } from './HealthProber';
+import { SERVICE_GVK } from './serviceOfApplication';
 
 jest.setTimeout(60_000);
 
@@ -33,10 +34,11 @@ const TIMEOUT_MS = 1000;
 describe('health probes against an app that never stops answering', () => {
   let sandbox: Sandbox;
   let client: KubernetesClient;
-  const target = (probePath: string): ProbeTarget => ({
+  const target = (probePath: string, service = 'hostile'): ProbeTarget => ({
     cluster: 'sandbox',
     namespace: 'default',
-    service: 'hostile',
+    application: 'hostile-app',
+    service,
     port: 8080,
     path: probePath,
   });
@@ -97,15 +99,25 @@ describe('health probes against an app that never stops answering', () => {
         },
       },
     );
-    await client.create(
-      { group: '', version: 'v1', kind: 'Service' },
-      {
+    // As KubeVela renders it for the component `hostile` of the Application `hostile-app`,
+    // and two look-alikes in the same namespace in front of the same pods: one made by hand,
+    // one that KubeVela made for another Application's component of the same name.
+    const service = (name: string, serviceLabels: Record<string, string>) =>
+      client.create(SERVICE_GVK, {
         apiVersion: 'v1',
         kind: 'Service',
-        metadata: { name: 'hostile', namespace: 'default' },
+        metadata: { name, namespace: 'default', labels: serviceLabels },
         spec: { selector: labels, ports: [{ port: 8080, targetPort: 8080 }] },
-      },
-    );
+      });
+    await service('hostile', {
+      'app.oam.dev/name': 'hostile-app',
+      'app.oam.dev/component': 'hostile',
+    });
+    await service('bystander', { app: 'bystander' });
+    await service('neighbour', {
+      'app.oam.dev/name': 'other-app',
+      'app.oam.dev/component': 'neighbour',
+    });
     for (let i = 0; ; i++) {
       if (
         (await client.proxyGet('default', 'hostile', 8080, '/healthz', 2000))
@@ -161,5 +173,27 @@ describe('health probes against an app that never stops answering', () => {
     }
     await Promise.all(probes);
     expect(((await hits())['/trickle'] ?? 0) - before).toBe(1);
+  });
+
+  it("never probes a Service in the namespace that KubeVela did not make for the Application's component", async () => {
+    const before = await hits();
+    for (const service of ['bystander', 'neighbour', 'missing']) {
+      const result = await prober(0).probe(target('/bystander', service));
+      expect(result).toMatchObject({
+        ok: false,
+        notProbed: expect.stringMatching(
+          service === 'missing'
+            ? /no Service default\/missing/
+            : new RegExp(
+                `Service default/${service} was not made by KubeVela for the Application hostile-app`,
+              ),
+        ),
+      });
+    }
+    // The pods behind both look-alikes never saw the request.
+    expect((await hits())['/bystander']).toBe(before['/bystander']);
+    // The Application's own Service is probed as before.
+    await prober(0).probe(target('/bystander'));
+    expect((await hits())['/bystander']).toBe((before['/bystander'] ?? 0) + 1);
   });
 });

@@ -1,16 +1,22 @@
 import { ClusterClientFactory } from '@kratix-dynamodb/node';
+import { notOfApplicationReason, SERVICE_GVK } from './serviceOfApplication';
 import { ProbeResult } from './stages/healthStage';
 
 export type ProbeTarget = {
   cluster: string;
   namespace: string;
+  /** The KubeVela Application whose component the Service must have been rendered for. */
+  application: string;
+  /** The Service, named after the Application's webservice component. */
   service: string;
   port: number | string;
   path: string;
 };
 
 /**
- * Probes an app through its cluster's service proxy. Results are kept for `ttlMs` from their
+ * Probes an app through its cluster's service proxy, and only a Service that KubeVela made
+ * for the Application (by its labels), never another one in the namespace that happens to
+ * carry the component's name. Results are kept for `ttlMs` from their
  * answer, and concurrent callers for one target share a single in-flight probe. Each probe is
  * bounded by the client: `timeoutMs` for the whole exchange and 64 KB of answer.
  */
@@ -43,7 +49,7 @@ export class HealthProber {
   }
 
   probe(target: ProbeTarget): Promise<ProbeResult> {
-    const id = `${target.cluster}|${target.namespace}|${target.service}:${target.port}|${target.path}`;
+    const id = `${target.cluster}|${target.namespace}|${target.application}|${target.service}:${target.port}|${target.path}`;
     // However long a probe takes (a slow app, a short TTL), a target never has two at once.
     const inFlight = this.#inFlight.get(id);
     if (inFlight) return inFlight;
@@ -79,6 +85,26 @@ export class HealthProber {
     const started = Date.now();
     try {
       const client = await this.#clients.forCluster(target.cluster);
+      let service;
+      try {
+        service = await client.get(
+          SERVICE_GVK,
+          target.namespace,
+          target.service,
+        );
+      } catch (e) {
+        return {
+          ok: false,
+          latencyMs: Date.now() - started,
+          notProbed: `Could not read the Service ${target.namespace}/${
+            target.service
+          } to check that it belongs to the Application: ${
+            (e as Error).message
+          }`,
+        };
+      }
+      const notProbed = notOfApplicationReason(service, target);
+      if (notProbed) return { ok: false, latencyMs: 0, notProbed };
       const res = await client.proxyGet(
         target.namespace,
         target.service,

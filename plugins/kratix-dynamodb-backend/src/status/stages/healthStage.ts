@@ -9,6 +9,8 @@ export type ProbeResult =
       latencyMs: number;
       body?: string;
       error?: string;
+      /** Why the target was not probed at all (it is not the Application's Service). */
+      notProbed?: string;
     };
 
 function bodySummary(body: string | undefined): string {
@@ -76,6 +78,17 @@ export function healthStage(
     links: [],
     conditions: [],
   };
+  const notProbed = 'notProbed' in liveness ? liveness.notProbed : undefined;
+  if (notProbed) {
+    return {
+      ...base,
+      state: /forbidden|Not permitted/i.test(notProbed) ? 'unknown' : 'error',
+      summary: notProbed,
+      hint: /forbidden|Not permitted/i.test(notProbed)
+        ? "Grant the backend's identity get on services in its ClusterRole (README: Using real clusters); the service itself was not reached"
+        : `Health is probed only on the Service KubeVela renders for the webservice component ${service}: check that the Application is deployed and that nothing else took the Service's name`,
+    };
+  }
   const refusal = proxyRefusal(liveness) ?? proxyRefusal(readiness);
   if (refusal) {
     return {

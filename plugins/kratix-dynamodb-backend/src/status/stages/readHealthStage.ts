@@ -34,6 +34,7 @@ export async function readHealthStage(
   const target = {
     cluster: reads.cluster,
     namespace: app.metadata.namespace ?? 'default',
+    application: app.metadata.name,
     service: service.name,
     port: service.port,
   };
