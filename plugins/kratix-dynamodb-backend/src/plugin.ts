@@ -88,6 +88,7 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             catalog,
+            logger,
             statusChains: new ClusterStatusChainService(
               clusters,
               prober,

@@ -1,5 +1,6 @@
 import {
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -17,18 +18,23 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { StatusChainService } from './services/StatusChainService';
+import { redactStatusChain } from './redaction/redactStatusChain';
+import { RedactionLog } from './redaction/RedactionLog';
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
   statusChains: StatusChainService;
+  /** Where the whole texts of redacted chains go; without it they are not logged. */
+  logger?: LoggerService;
 };
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, statusChains } = options;
+  const redactionLog = options.logger && new RedactionLog(options.logger);
   const router = Router();
   router.use(express.json());
 
@@ -48,19 +54,14 @@ export async function createRouter(
       throw new NotFoundError(`No catalog entity ${ref}`);
     }
 
-    // Both are decided on the entity itself, so a policy can allow only its owners.
+    // Both are decided on the entity itself, so a policy can allow only its owners. The
+    // objects permission is asked even without ?objects=true: without it, the texts that
+    // can quote the cluster or AWS are redacted.
     const includeObjects = req.query.objects === 'true';
     const [status, objects] = await permissions.authorize(
       [
         { permission: kratixDynamoDBStatusReadPermission, resourceRef: ref },
-        ...(includeObjects
-          ? [
-              {
-                permission: kratixDynamoDBObjectsReadPermission,
-                resourceRef: ref,
-              },
-            ]
-          : []),
+        { permission: kratixDynamoDBObjectsReadPermission, resourceRef: ref },
       ],
       { credentials },
     );
@@ -74,13 +75,18 @@ export async function createRouter(
         `You may not read the cluster objects behind ${ref} (${kratixDynamoDBObjectsReadPermission.name})`,
       );
     }
-    res.json(
-      await statusChains.getStatusChain(entity, {
-        includeObjects,
-        // Only for clusters read as each user; never logged, never kept past this request.
-        userTokens: readKubernetesUserTokens(req.headers),
-      }),
-    );
+    const chain = await statusChains.getStatusChain(entity, {
+      includeObjects,
+      // Only for clusters read as each user; never logged, never kept past this request.
+      userTokens: readKubernetesUserTokens(req.headers),
+    });
+    if (objects.result === AuthorizeResult.ALLOW) {
+      res.json(chain);
+      return;
+    }
+    const redacted = redactStatusChain(chain);
+    if (redacted.redacted) redactionLog?.record(chain);
+    res.json(redacted);
   });
 
   return router;

@@ -71,6 +71,11 @@ export type StatusChain = {
   checkedAt: string;
   /** Only when asked for (`?objects=true`): the objects behind the stages. */
   objects?: ChainObject[];
+  /**
+   * Set when addresses, identities or AWS account ids were taken out of the texts, because
+   * the viewer may not read the cluster objects (`kratix.dynamodb.objects.read`).
+   */
+  redacted?: boolean;
 };
 
 const SEVERITY: Record<StageState, number> = {
