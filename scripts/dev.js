@@ -61,7 +61,8 @@ process.on('SIGTERM', () => shutdown(0));
 
 /**
  * Plays the platform engineer's one-time step on the sandbox: apply the aws-dynamodb-kratix
- * Promise, so the templates work at once. KRATIX_SANDBOX_BARE=1 leaves the cluster empty.
+ * Promise, so the templates work at once; then the team's sample app. KRATIX_SANDBOX_BARE=1
+ * leaves the cluster empty.
  */
 async function installPromise() {
   const YAML = require('yaml');
@@ -87,6 +88,8 @@ async function installPromise() {
           '[dev] the aws-dynamodb-kratix Promise is installed on the sandbox',
         );
         await createSessionApiSecret(base, headers);
+        if (process.env.KRATIX_SAMPLE_APP !== '0')
+          await deploySampleApp(base, headers);
         return;
       }
     } catch {
@@ -126,6 +129,38 @@ async function createSessionApiSecret(base, headers) {
   else
     console.error(
       `[dev] could not create the session-api-auth Secret (HTTP ${res.status}); see examples/session-api/README.md`,
+    );
+}
+
+/**
+ * The first look: a session-api already running with its table, part of the catalog's
+ * `sessions` System (examples/catalog), so a newcomer's catalog is not empty and the card is
+ * one click away. It is examples/kubevela/session-management-app.yaml as it is, plus the
+ * annotation that puts its catalog entity in the System. KRATIX_SAMPLE_APP=0 leaves it out.
+ */
+async function deploySampleApp(base, headers) {
+  const YAML = require('yaml');
+  const app = YAML.parse(
+    fs.readFileSync(
+      path.join(root, 'examples', 'kubevela', 'session-management-app.yaml'),
+      'utf8',
+    ),
+  );
+  app.metadata.annotations = {
+    ...app.metadata.annotations,
+    'kratix-dynamodb.io/system': 'sessions',
+  };
+  const res = await fetch(
+    `${base}/apis/core.oam.dev/v1beta1/namespaces/default/applications`,
+    { method: 'POST', headers, body: JSON.stringify(app) },
+  );
+  if (res.ok || res.status === 409)
+    console.error(
+      `[dev] the sample app ${app.metadata.name} runs on the sandbox (System sessions in the catalog)`,
+    );
+  else
+    console.error(
+      `[dev] could not deploy the sample app (HTTP ${res.status}); kubectl apply -f examples/kubevela/session-management-app.yaml`,
     );
 }
 

@@ -77,6 +77,11 @@ export const ANNOTATIONS = {
   request: 'kratix-dynamodb.io/request',
   /** On catalog entities: `<namespace>/<name>` of the KubeVela Application. */
   application: 'kratix-dynamodb.io/application',
+  /**
+   * On cluster objects: the catalog System their entity is part of (`spec.system`), e.g.
+   * `sessions`. A claim, like any catalog-info.yaml's `spec.system`; it grants nothing.
+   */
+  system: 'kratix-dynamodb.io/system',
   /** On the ACK Table: the region (ACK's own key). */
   ackRegion: 'services.k8s.aws/region',
   /** On the ACK Table: retain or delete the AWS table with the object (ACK's own key). */
