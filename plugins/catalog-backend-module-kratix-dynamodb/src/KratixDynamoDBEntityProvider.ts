@@ -7,6 +7,7 @@ import {
   DYNAMODB_REQUEST_GVK,
   GroupVersionKind,
   KUBEVELA_APPLICATION_GVK,
+  KUBEVELA_APPLICATION_LABEL_SELECTOR,
 } from '@kratix-dynamodb/common';
 import {
   InformerChange,
@@ -20,6 +21,8 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import { listEntitiesInPages } from './listEntitiesInPages';
+import { RecentEntities } from './RecentEntities';
 import {
   applicationToEntity,
   dynamoDBRequestToEntity,
@@ -55,7 +58,6 @@ function sourcesFor(tenancy: Tenancy): Source[] {
   ];
 }
 
-
 /** Changes that arrive together (a burst of watch events) go to the catalog as one mutation. */
 const BATCH_MS = 100;
 /** How long the full sync waits for a cluster's first list before leaving that run out. */
@@ -85,17 +87,33 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   #flushTimer?: ReturnType<typeof setTimeout>;
   #flushing: Promise<void> = Promise.resolve();
   readonly #unsubscribes: Array<() => void> = [];
+  readonly #spreadMs: number;
+  readonly #pageSize?: number;
+  /** Pages each bounded kind took last time: how to spread the next run's pages. */
+  readonly #pagesLastTime = new Map<string, number>();
+  /** While a full sync runs, the entities the watches added (or removed, undefined) meanwhile. */
+  #changedDuringSync?: Map<string, DeferredEntity | undefined>;
+  readonly #recentlySent = new RecentEntities(10_000);
 
   constructor(options: {
     clusters: KratixClustersService;
     logger: LoggerService;
     runner: SchedulerServiceTaskRunner;
+    /**
+     * Over how long a full sync spreads its pages of a kind in bounded mode (too large to
+     * cache). Default 90 s, half the default task timeout.
+     */
+    spreadMs?: number;
+    /** Objects per page of a bounded kind's full sync (default 500). */
+    pageSize?: number;
     /** Which owners each namespace is bound to: the entities' owners come from it. */
     tenancy: Tenancy;
   }) {
     this.#clusters = options.clusters;
     this.#logger = options.logger;
     this.#runner = options.runner;
+    this.#spreadMs = options.spreadMs ?? 90_000;
+    this.#pageSize = options.pageSize;
     this.#sources = sourcesFor(options.tenancy);
   }
 
@@ -107,7 +125,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     this.#connection = connection;
     for (const cluster of this.#clusters.clients.clusterNames()) {
       for (const source of this.#sources) {
-        const informer = await this.#informer(cluster, source.gvk);
+        const informer = await this.#informer(cluster, source);
         if (!informer) continue;
         this.#unsubscribes.push(
           informer.subscribe(change =>
@@ -134,40 +152,114 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
    */
   async fullSync(): Promise<void> {
     const connection = this.#requireConnection();
-    const entities: DeferredEntity[] = [];
-    for (const cluster of this.#clusters.clients.clusterNames()) {
-      for (const source of this.#sources) {
-        const informer = await this.#informer(cluster, source.gvk);
-        const state = informer
-          ? await informer.waitForFirstSync(FIRST_SYNC_TIMEOUT_MS)
-          : undefined;
-        if (
-          !informer ||
-          !state ||
-          (state.kind !== 'synced' && state.kind !== 'missing-api')
-        ) {
-          const why = state && 'message' in state ? state.message : 'no client';
-          this.#logger.warn(
-            `kratix-dynamodb: full catalog sync skipped: ${source.gvk.kind}s on cluster '${cluster}' are not in sync (${why}); its entities are kept as they were`,
-          );
-          return;
-        }
-        for (const object of informer.values()) {
-          const entity = source.toEntity(cluster, object);
-          if (entity)
-            entities.push({ entity, locationKey: locationKey(cluster) });
+    const entities = new Map<string, DeferredEntity>();
+    this.#changedDuringSync = new Map();
+    try {
+      for (const cluster of this.#clusters.clients.clusterNames()) {
+        for (const source of this.#sources) {
+          const listed = await this.#entitiesOf(cluster, source);
+          if (!listed) return;
+          for (const entity of listed)
+            entities.set(stringifyEntityRef(entity), {
+              entity,
+              locationKey: locationKey(cluster),
+            });
         }
       }
+      // A change the watches reported while the sync listed is newer than what it listed.
+      for (const [ref, entity] of this.#changedDuringSync) {
+        if (entity) entities.set(ref, entity);
+        else entities.delete(ref);
+      }
+    } finally {
+      this.#changedDuringSync = undefined;
     }
-    await connection.applyMutation({ type: 'full', entities });
+    await connection.applyMutation({
+      type: 'full',
+      entities: [...entities.values()],
+    });
+    // One line per run: with several replicas it shows which one ran the sync, and that only
+    // one did (the scheduler's global lock).
+    this.#logger.info(
+      `kratix-dynamodb: full catalog sync applied ${entities.size} entities`,
+    );
   }
 
+  /**
+   * A kind's entities on a cluster: from the informer's cache, or in bounded mode (a watch that
+   * keeps nothing) from the API server in spread-out pages. Undefined, with a warning, when
+   * the kind cannot be read: the sync then keeps every entity as it was.
+   */
+  async #entitiesOf(
+    cluster: string,
+    source: Source,
+  ): Promise<Entity[] | undefined> {
+    const informer = await this.#informer(cluster, source);
+    const state = informer
+      ? await informer.waitForFirstSync(FIRST_SYNC_TIMEOUT_MS)
+      : undefined;
+    if (
+      !informer ||
+      !state ||
+      (state.kind !== 'synced' && state.kind !== 'missing-api')
+    ) {
+      const why = state && 'message' in state ? state.message : 'no client';
+      this.#logger.warn(
+        `kratix-dynamodb: full catalog sync skipped: ${source.gvk.kind}s on cluster '${cluster}' are not in sync (${why}); its entities are kept as they were`,
+      );
+      return undefined;
+    }
+    if (state.kind === 'missing-api') return [];
+    if (informer.keepsObjects) {
+      return [...informer.values()].flatMap(
+        object => source.toEntity(cluster, object) ?? [],
+      );
+    }
+    const id = `${cluster}|${source.gvk.kind}`;
+    try {
+      const { entities, pages } = await listEntitiesInPages({
+        client: await this.#clusters.clients.forCluster(cluster),
+        gvk: source.gvk,
+        labelSelector: source.labelSelector,
+        toEntity: object => source.toEntity(cluster, object),
+        spreadMs: this.#spreadMs,
+        pageSize: this.#pageSize,
+        pagesLastTime: this.#pagesLastTime.get(id),
+      });
+      this.#pagesLastTime.set(id, pages);
+      return entities;
+    } catch (e) {
+      this.#logger.warn(
+        `kratix-dynamodb: full catalog sync skipped: listing ${
+          source.gvk.kind
+        }s on cluster '${cluster}' failed (${
+          (e as Error).message
+        }); its entities are kept as they were`,
+      );
+      return undefined;
+    }
+  }
+
+  /**
+   * The informer the provider follows a kind through: the shared cache of the kind, or in
+   * bounded mode (more objects than kratixDynamodb.cache.fullCacheLimit) a watch that keeps
+   * nothing and only reports changes.
+   */
   async #informer(
     cluster: string,
-    gvk: GroupVersionKind,
+    source: Source,
   ): Promise<ObjectInformer | undefined> {
+    const { gvk, labelSelector } = source;
     try {
-      return await this.#clusters.informers.informer(cluster, gvk);
+      const mode = await this.#clusters.informers.cacheMode(
+        cluster,
+        gvk,
+        labelSelector,
+      );
+      return await this.#clusters.informers.informer(cluster, gvk, {
+        labelSelector,
+        cache: mode === 'full',
+      });
     } catch (e) {
       this.#logger.warn(
         `kratix-dynamodb: cannot follow ${gvk.kind}s on cluster '${cluster}': ${
@@ -197,6 +289,11 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
         : change.previous && toEntity(cluster, change.previous);
     // Status writes change the object but not its entity: the catalog hears nothing of them.
     if (JSON.stringify(now) === JSON.stringify(before)) return;
+    // Without a cache (bounded mode) the previous object is unknown: recently sent entities
+    // stand in for it.
+    if (now && change.type === 'upsert' && !change.previous) {
+      if (this.#recentlySent.unchanged(now)) return;
+    }
     if (
       before &&
       (!now || stringifyEntityRef(before) !== stringifyEntityRef(now))
@@ -204,11 +301,14 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
       this.#pending.set(stringifyEntityRef(before), {
         removed: { entity: before, locationKey: locationKey(cluster) },
       });
+      this.#changedDuringSync?.set(stringifyEntityRef(before), undefined);
+      this.#recentlySent.forget(before);
     }
-    if (now)
-      this.#pending.set(stringifyEntityRef(now), {
-        added: { entity: now, locationKey: locationKey(cluster) },
-      });
+    if (now) {
+      const added = { entity: now, locationKey: locationKey(cluster) };
+      this.#pending.set(stringifyEntityRef(now), { added });
+      this.#changedDuringSync?.set(stringifyEntityRef(now), added);
+    }
     this.#scheduleFlush();
   }
 

@@ -4,6 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { kratixClustersServiceRef, readTenancy } from '@kratix-dynamodb/node';
 import { KratixDynamoDBEntityProvider } from './KratixDynamoDBEntityProvider';
@@ -19,6 +20,23 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 3 },
   initialDelay: { seconds: 3 },
 };
+
+/**
+ * In bounded mode a full sync lists its kinds page by page over half the task's timeout (the
+ * scheduler cancels a run that outlives it), so the API server never sees a burst.
+ */
+function spreadOf(schedule: SchedulerServiceTaskScheduleDefinition): number {
+  const timeout = schedule.timeout as
+    | HumanDuration
+    | { toMillis(): number }
+    | undefined;
+  if (!timeout) return 90_000;
+  return (
+    ('toMillis' in timeout
+      ? timeout.toMillis()
+      : durationToMilliseconds(timeout as HumanDuration)) / 2
+  );
+}
 
 /**
  * Emits catalog entities for the DynamoDBRequests and KubeVela Applications on the
@@ -50,6 +68,7 @@ export const catalogModuleKratixDynamodb = createBackendModule({
             clusters,
             logger,
             runner: scheduler.createScheduledTaskRunner(schedule),
+            spreadMs: spreadOf(schedule),
             tenancy: readTenancy(config),
           }),
         );
