@@ -6,8 +6,8 @@ import {
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import { ANNOTATIONS, DYNAMODB_REQUEST_GVK } from '@kratix-dynamodb/common';
+import { sandboxClusters } from './__testUtils__/sandboxClusters';
 import {
-  ClusterClientFactory,
   ClusterInformers,
   KratixClustersService,
   readTenancy,
@@ -83,18 +83,8 @@ describe('KratixDynamoDBEntityProvider in bounded mode', () => {
         await new Promise(r => setTimeout(r, 100));
       }
     }
-    const clients = new ClusterClientFactory([
-      {
-        name: 'sandbox',
-        url: sandbox.plainHttpUrl,
-        auth: {
-          type: 'provider',
-          provider: 'serviceAccount',
-          metadata: { serviceAccountToken: sandbox.token },
-        },
-        skipTLSVerify: false,
-      },
-    ]);
+    // The sample cluster service, with every kind read in bounded mode.
+    const { clients } = sandboxClusters(sandbox);
     clusters = {
       clients,
       informers: new ClusterInformers(
