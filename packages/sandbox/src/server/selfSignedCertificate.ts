@@ -91,7 +91,11 @@ function signWithNodeCrypto(
   };
   fields.signatureOid = signatureOid;
   fields.siginfo.algorithmOid = signatureOid;
-  fields.tbsCertificate = forge.pki.getTBSCertificate(cert);
+  // getTBSCertificate is public in forge but missing from its type declarations.
+  const pki = forge.pki as typeof forge.pki & {
+    getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1;
+  };
+  fields.tbsCertificate = pki.getTBSCertificate(cert);
   const tbs = Buffer.from(
     forge.asn1.toDer(fields.tbsCertificate).getBytes(),
     'binary',
