@@ -44,7 +44,7 @@ function spreadOf(schedule: SchedulerServiceTaskScheduleDefinition): number {
  * Promise, and follows them live.
  * @public
  */
-export const catalogModuleKratixDynamodb = createBackendModule({
+export const catalogModuleKratixDynamoDB = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'kratix-dynamodb',
   register(reg) {
