@@ -503,3 +503,78 @@ describe('status chain against the sandbox cluster', () => {
     );
   });
 });
+
+describe('status chain in bounded mode (more objects than kratixDynamodb.cache.fullCacheLimit)', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+  });
+
+  it('answers from per-object watches, follows a change live, and closes the least recently read watches beyond the LRU', async () => {
+    h = await startHarness(
+      {},
+      { cache: { fullCacheLimit: 0, boundedWatches: 3 } },
+    );
+    const harness = h;
+    const metrics = async () =>
+      (
+        await fetch(`${harness.sandbox.plainHttpUrl}/sandbox/metrics`, {
+          headers: { Authorization: `Bearer ${harness.sandbox.token}` },
+        })
+      ).json();
+    const eventuallyWatches = async (n: number) => {
+      const deadline = Date.now() + 5000;
+      while ((await metrics()).openWatches !== n) {
+        if (Date.now() > deadline)
+          throw new Error(`not ${n} open watches within 5 s`);
+        await new Promise(r => setTimeout(r, 50));
+      }
+    };
+    await applyPromise(harness);
+    await harness.kube.create(
+      DYNAMODB_REQUEST_GVK,
+      readYaml('examples/requests/simple.yaml'),
+    );
+    const green = await waitForChain(
+      harness,
+      'default/resource/simple-table',
+      s => s.table.state === 'ok',
+    );
+    expect(green.request.state).toBe('ok');
+    // The Promise, the request and its Table: one small watch each, nothing else.
+    await eventuallyWatches(3);
+
+    await createSessionApiSecret(harness);
+    await harness.kube.create(
+      KUBEVELA_APPLICATION_GVK,
+      readYaml('examples/kubevela/session-management-app.yaml'),
+    );
+    const app = await waitForChain(
+      harness,
+      APP_REF,
+      s => s.request.state === 'ok' && s.application.state !== 'unknown',
+    );
+    expect(app.request.summary).not.toMatch(/not found/i);
+    // The app's Application, request and Table pushed the simple table's watches out.
+    await eventuallyWatches(3);
+    expect((await metrics()).requests.byVerb.watch).toBeGreaterThanOrEqual(6);
+
+    // Read again, the simple table's chain opens fresh watches, and sees a change live.
+    await waitForChain(
+      harness,
+      'default/resource/simple-table',
+      s => s.request.state === 'ok',
+    );
+    const deleted = Date.now();
+    await harness.kube.delete(DYNAMODB_REQUEST_GVK, 'default', 'simple-table');
+    await waitForChain(
+      harness,
+      'default/resource/simple-table',
+      s => s.request.state !== 'ok',
+      2000,
+    );
+    expect(Date.now() - deleted).toBeLessThan(2000);
+    await eventuallyWatches(3);
+  });
+});
