@@ -8,8 +8,12 @@
  * over 10 s. The slope between the smallest and the largest size is the cost of one request, its
  * Table and its entity.
  *
- *   node --expose-gc bench/memory.js [--counts 0,1000,10000] [--heap-snapshots DIR]
+ *   node --expose-gc bench/memory.js [--counts 0,1000,10000] [--mode full|bounded] [--heap-snapshots DIR]
  *   (yarn workspace @kratix-dynamodb/backend bench:memory)
+ *
+ * --mode bounded sets kratixDynamodb.cache.fullCacheLimit to 0: the backend keeps no full-cluster
+ * cache, only per-object watches of the cards viewed (at most cache.boundedWatches, default
+ * 1,000), and the provider follows the cluster with a watch that keeps nothing.
  *
  * With --heap-snapshots, a V8 heap snapshot of the backend is written to DIR at each size
  * (heap-<requests>.heapsnapshot), after the GC; bench/heapSnapshotSummary.js compares two.
@@ -26,6 +30,7 @@ const { argValue, startBenchBackend } = require('./benchBackend');
 const COUNTS = argValue('counts', '0,1000,10000').split(',').map(Number);
 const PORT = Number(argValue('port', 7118));
 const SNAPSHOT_DIR = argValue('heap-snapshots', undefined);
+const MODE = argValue('mode', 'full');
 const TOKEN = 'bench-static-token-memory-0123456789';
 const base = `http://127.0.0.1:${PORT}/api`;
 const headers = { Authorization: `Bearer ${TOKEN}` };
@@ -49,6 +54,9 @@ function startBackend(sandbox) {
       },
     },
     config: {
+      ...(MODE === 'bounded'
+        ? { kratixDynamodb: { cache: { fullCacheLimit: 0 } } }
+        : {}),
       catalog: {
         rules: [{ allow: ['Resource', 'Component', 'Location'] }],
         processingInterval: { minutes: 30 },
@@ -158,6 +166,7 @@ async function main() {
   console.log(
     JSON.stringify(
       {
+        mode: MODE,
         rows: rows.map(r => ({
           requests: r.requests,
           rssMb: Math.round(r.rssMb),
