@@ -13,14 +13,29 @@ import { kratixDynamoDBApiRef } from './api/KratixDynamoDBApi';
 import { KratixDynamoDBClient } from './api/KratixDynamoDBClient';
 import { kratixClustersApiRef } from './api/KratixClustersApi';
 import { KratixClustersClient } from './api/KratixClustersClient';
+import { kratixUserTokensApiRef } from './api/KratixUserTokensApi';
+import { kratixUserTokensApiFactoryOptions } from './api/userTokensApiFactory';
 import { isKratixDynamoDBAvailable } from './isKratixDynamoDBAvailable';
+
+/**
+ * @alpha The signed-in user's Kubernetes token for clusters that act as each user; override
+ * it to map another `oidcTokenProvider` to its auth API.
+ */
+export const kratixUserTokensApi = ApiBlueprint.make({
+  name: 'user-tokens',
+  params: defineParams => defineParams(kratixUserTokensApiFactoryOptions),
+});
 
 /** @alpha The backend client. */
 export const kratixDynamoDBApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: kratixDynamoDBApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        userTokens: kratixUserTokensApiRef,
+      },
       factory: deps => new KratixDynamoDBClient(deps),
     }),
 });
@@ -31,7 +46,11 @@ export const kratixClustersApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: kratixClustersApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        userTokens: kratixUserTokensApiRef,
+      },
       factory: deps => new KratixClustersClient(deps),
     }),
 });
@@ -126,6 +145,7 @@ export const kratixDynamodbEntityContent = kratixDynamoDBEntityContent;
 export default createFrontendPlugin({
   pluginId: 'kratix-dynamodb',
   extensions: [
+    kratixUserTokensApi,
     kratixDynamoDBApi,
     kratixClustersApi,
     kratixDynamoDBEntityCard,

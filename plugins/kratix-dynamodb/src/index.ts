@@ -24,6 +24,10 @@ export {
 export { kratixClustersApiRef } from './api/KratixClustersApi';
 export type { KratixClustersApi } from './api/KratixClustersApi';
 export { KratixClustersClient } from './api/KratixClustersClient';
+export { kratixUserTokensApiRef } from './api/KratixUserTokensApi';
+export type { KratixUserTokensApi } from './api/KratixUserTokensApi';
+export { KratixUserTokensClient } from './api/KratixUserTokensClient';
+export type { KratixUserTokensAuthApis } from './api/KratixUserTokensClient';
 export type { KubernetesNamespacePickerUiOptions } from './components/pickers';
 export { KratixDryRun } from './components/KratixDryRun';
 export type { KratixDryRunUiOptions } from './components/KratixDryRun';

@@ -9,6 +9,8 @@ import { kratixDynamoDBApiRef } from './api/KratixDynamoDBApi';
 import { KratixDynamoDBClient } from './api/KratixDynamoDBClient';
 import { kratixClustersApiRef } from './api/KratixClustersApi';
 import { KratixClustersClient } from './api/KratixClustersClient';
+import { kratixUserTokensApiRef } from './api/KratixUserTokensApi';
+import { kratixUserTokensApiFactoryOptions } from './api/userTokensApiFactory';
 
 /**
  * The plugin for apps on the legacy frontend system.
@@ -17,14 +19,23 @@ import { KratixClustersClient } from './api/KratixClustersClient';
 export const kratixDynamoDBPlugin = createPlugin({
   id: 'kratix-dynamodb',
   apis: [
+    createApiFactory(kratixUserTokensApiFactoryOptions),
     createApiFactory({
       api: kratixDynamoDBApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        userTokens: kratixUserTokensApiRef,
+      },
       factory: deps => new KratixDynamoDBClient(deps),
     }),
     createApiFactory({
       api: kratixClustersApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        userTokens: kratixUserTokensApiRef,
+      },
       factory: deps => new KratixClustersClient(deps),
     }),
   ],

@@ -201,4 +201,25 @@ describe('a cluster read as each user (authProvider: oidc)', () => {
     expect(everything).not.toContain(sandbox.userTokens.alice);
     expect(everything).not.toContain(sandbox.userTokens.bob);
   });
+
+  it("runs the wizard's dry run as the user whose token the request carries", async () => {
+    const dryRunAs = (token?: string) => {
+      const req = request(server).post('/api/kratix-dynamodb/validate');
+      return (token ? req.set(OKTA_HEADER, token) : req).send({
+        cluster: 'sandbox',
+        namespace: 'default',
+        name: 'orders-as-user',
+        spec: readRepoYaml('examples/requests/simple.yaml').spec,
+      });
+    };
+    // Neither may create: the cluster's refusal names the user it saw.
+    const asBob = await dryRunAs(sandbox.userTokens.bob);
+    expect(JSON.stringify(asBob.body)).toMatch(/\\"bob\\" cannot create/);
+    expect(JSON.stringify(asBob.body)).not.toContain(sandbox.userTokens.bob);
+
+    const anonymous = await dryRunAs();
+    expect(JSON.stringify(anonymous.body)).toContain(
+      'this request carried none (header backstage-kubernetes-authorization-oidc-okta)',
+    );
+  });
 });

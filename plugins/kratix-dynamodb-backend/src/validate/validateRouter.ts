@@ -12,6 +12,7 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   type DryRunRequest,
   kratixDynamoDBRequestCreatePermission,
+  readKubernetesUserTokens,
 } from '@kratix-dynamodb/common';
 import {
   type ClusterClientFactory,
@@ -69,7 +70,11 @@ export function createValidateRouter(options: ValidateRouterOptions) {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const request = parseDryRunRequest(req.body);
     // forCluster refuses an unknown name with an InputError naming the configured ones.
-    const client = await clients.forCluster(request.cluster);
+    // A cluster read as each user checks with this user's token (their RBAC decides).
+    const client = await clients.forCluster(request.cluster, {
+      userTokens: readKubernetesUserTokens(req.headers),
+    });
+    await tenancy.ready?.(request.cluster);
     const decision = await decideCreate({ permissions, credentials, tenancy });
     if (
       !decision.allows({

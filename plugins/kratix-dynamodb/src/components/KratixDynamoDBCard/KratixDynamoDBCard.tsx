@@ -6,6 +6,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { ANNOTATIONS } from '@kratix-dynamodb/common';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
 import List from '@material-ui/core/List';
@@ -37,6 +38,7 @@ export const KratixDynamoDBCard = ({
     getCompoundEntityRef(entity),
     {
       fallbackPollMs: pollIntervalMs,
+      cluster: entity.metadata.annotations?.[ANNOTATIONS.cluster],
     },
   );
 

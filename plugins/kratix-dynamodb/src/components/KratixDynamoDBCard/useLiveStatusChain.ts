@@ -29,7 +29,12 @@ export type LiveStatusChain = {
  */
 export function useLiveStatusChain(
   entityRef: CompoundEntityRef,
-  options: { fallbackPollMs?: number; includeObjects?: boolean } = {},
+  options: {
+    fallbackPollMs?: number;
+    includeObjects?: boolean;
+    /** The entity's cluster annotation: a cluster that acts as each user needs their token. */
+    cluster?: string;
+  } = {},
 ): LiveStatusChain {
   const api = useApi(kratixDynamoDBApiRef);
   const { namespace, kind, name } = entityRef;
@@ -37,8 +42,12 @@ export function useLiveStatusChain(
   const fallbackPollMs = options.fallbackPollMs ?? 30_000;
 
   const state = useAsyncRetry(
-    () => api.getStatusChain({ namespace, kind, name }, { includeObjects }),
-    [api, namespace, kind, name, includeObjects],
+    () =>
+      api.getStatusChain(
+        { namespace, kind, name },
+        { includeObjects, cluster: options.cluster },
+      ),
+    [api, namespace, kind, name, includeObjects, options.cluster],
   );
   const { loading, retry } = state;
 

@@ -6,6 +6,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { ANNOTATIONS } from '@kratix-dynamodb/common';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import Typography from '@material-ui/core/Typography';
@@ -29,6 +30,7 @@ export const KratixDynamoDBContent = ({
     getCompoundEntityRef(entity),
     {
       fallbackPollMs: pollIntervalMs,
+      cluster: entity.metadata.annotations?.[ANNOTATIONS.cluster],
       includeObjects: true,
     },
   );
