@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Sandbox } from '@kratix-dynamodb/sandbox';
 import { startSandboxWithClient } from '../__testUtils__/sandboxClient';
 import { ClusterClientFactory } from '../ClusterClientFactory';
-import { KubernetesClient } from '../KubernetesClient';
+import { KubernetesClient, KubernetesObject } from '../KubernetesClient';
 import { ClusterInformers } from './ClusterInformers';
 import { InformerChange, ObjectInformer } from './ObjectInformer';
 
@@ -13,6 +13,9 @@ import { InformerChange, ObjectInformer } from './ObjectInformer';
 const CONFIG_MAP = { group: '', version: 'v1', kind: 'ConfigMap' };
 const NAMES = ['c0', 'c1', 'c2', 'c3', 'c4'];
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+/** A ConfigMap's `v`, which the tests change to see whether a watch followed. */
+const valueOf = (object: KubernetesObject | undefined) =>
+  (object as { data?: { v?: string } } | undefined)?.data?.v;
 
 async function eventually<T>(
   read: () => T | undefined | Promise<T | undefined>,
@@ -162,7 +165,7 @@ describe('large kinds', () => {
 
     const changed = Date.now();
     await call('PATCH', configMap('c1'), { data: { v: 'live' } });
-    await eventually(() => c1.get('default', 'c1')?.data?.v === 'live');
+    await eventually(() => valueOf(c1.get('default', 'c1')) === 'live');
     expect(Date.now() - changed).toBeLessThan(2000);
 
     // c0 is the least recently read: a third object closes its watch on the server.
@@ -171,12 +174,12 @@ describe('large kinds', () => {
     await eventually(async () => (await openWatches()) === baseline + 2);
     await call('PATCH', configMap('c0'), { data: { v: 'unseen' } });
     await sleep(300);
-    expect(c0.get('default', 'c0')?.data?.v).not.toBe('unseen');
+    expect(valueOf(c0.get('default', 'c0'))).not.toBe('unseen');
 
     // Reading c0 again opens a fresh watch, which sees its current state; c1 goes instead.
     const again = await open('c0');
     expect(again).not.toBe(c0);
-    expect(again.get('default', 'c0')?.data?.v).toBe('unseen');
+    expect(valueOf(again.get('default', 'c0'))).toBe('unseen');
     expect(informers.boundedWatches('sandbox')).toBe(2);
     await eventually(async () => (await openWatches()) === baseline + 2);
   });
