@@ -94,6 +94,13 @@ export interface Config {
     tenancy?: {
       /** Namespace → owner entity refs, e.g. `team-a: [group:default/team-a]`. */
       namespaces?: { [namespace: string]: string[] };
+      /**
+       * A namespace label whose value names the owning group (`team-a` for
+       * `group:default/team-a`), e.g. `backstage.io/owner`. Binds the namespaces that
+       * `namespaces` does not name, per cluster. The backend then needs `list` and `watch` on
+       * namespaces.
+       */
+      namespaceLabel?: string;
     };
   };
 }

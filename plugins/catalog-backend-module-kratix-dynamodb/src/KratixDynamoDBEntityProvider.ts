@@ -79,6 +79,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   readonly #logger: LoggerService;
   readonly #runner: SchedulerServiceTaskRunner;
   readonly #sources: Source[];
+  readonly #tenancy: Tenancy;
   #connection?: EntityProviderConnection;
   readonly #pending = new Map<
     string,
@@ -114,6 +115,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     this.#runner = options.runner;
     this.#spreadMs = options.spreadMs ?? 90_000;
     this.#pageSize = options.pageSize;
+    this.#tenancy = options.tenancy;
     this.#sources = sourcesFor(options.tenancy);
   }
 
@@ -124,6 +126,8 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
     for (const cluster of this.#clusters.clients.clusterNames()) {
+      // Owners from namespace labels are known before the first entity is made.
+      await this.#tenancy.ready?.(cluster);
       for (const source of this.#sources) {
         const informer = await this.#informer(cluster, source);
         if (!informer) continue;
@@ -156,6 +160,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     this.#changedDuringSync = new Map();
     try {
       for (const cluster of this.#clusters.clients.clusterNames()) {
+        await this.#tenancy.ready?.(cluster);
         for (const source of this.#sources) {
           const listed = await this.#entitiesOf(cluster, source);
           if (!listed) return;

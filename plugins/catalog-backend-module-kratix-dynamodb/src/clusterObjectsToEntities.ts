@@ -74,7 +74,7 @@ export function dynamoDBRequestToEntity(
     },
     spec: {
       type: 'dynamodb-table',
-      owner: entityOwnerOf(request, tenancy),
+      owner: entityOwnerOf(request, tenancy, cluster),
       lifecycle: 'production',
       ...systemOf(request),
     },
@@ -123,7 +123,7 @@ export function applicationToEntity(
       type: 'service',
       lifecycle: 'production',
       ...systemOf(application),
-      owner: entityOwnerOf(application, tenancy),
+      owner: entityOwnerOf(application, tenancy, cluster),
       dependsOn: components
         .filter(c => c.type === DYNAMODB_COMPONENT_TYPE)
         .map(c =>

@@ -15,6 +15,8 @@ const tenancy = readTenancy(
   }),
 );
 
+const CLUSTER = 'sandbox';
+
 const object = (namespace: string, owner?: string) => ({
   metadata: {
     namespace,
@@ -24,35 +26,39 @@ const object = (namespace: string, owner?: string) => ({
 
 describe('entityOwnerOf', () => {
   it('takes the owner from the binding of the namespace', () => {
-    expect(entityOwnerOf(object('team-a'), tenancy)).toBe(
+    expect(entityOwnerOf(object('team-a'), tenancy, CLUSTER)).toBe(
       'group:default/team-a',
     );
-    expect(entityOwnerOf(object('team-b'), tenancy)).toBe(
+    expect(entityOwnerOf(object('team-b'), tenancy, CLUSTER)).toBe(
       'group:default/team-b',
     );
   });
 
   it('honours the annotation when it names an owner bound to the namespace', () => {
-    expect(entityOwnerOf(object('team-b', 'user:default/bob'), tenancy)).toBe(
-      'user:default/bob',
-    );
-    expect(entityOwnerOf(object('team-a', 'Team-A'), tenancy)).toBe(
+    expect(
+      entityOwnerOf(object('team-b', 'user:default/bob'), tenancy, CLUSTER),
+    ).toBe('user:default/bob');
+    expect(entityOwnerOf(object('team-a', 'Team-A'), tenancy, CLUSTER)).toBe(
       'group:default/team-a',
     );
   });
 
   it('ignores an annotation naming another team, or nonsense, in favour of the binding', () => {
     expect(
-      entityOwnerOf(object('team-b', 'group:default/team-a'), tenancy),
+      entityOwnerOf(object('team-b', 'group:default/team-a'), tenancy, CLUSTER),
     ).toBe('group:default/team-b');
-    expect(entityOwnerOf(object('team-b', 'a:b:c/d/e'), tenancy)).toBe(
+    expect(entityOwnerOf(object('team-b', 'a:b:c/d/e'), tenancy, CLUSTER)).toBe(
       'group:default/team-b',
     );
   });
 
   it('gives objects of a namespace bound to nobody to the unbound owner, whatever they claim', () => {
     expect(
-      entityOwnerOf(object('scratch', 'group:default/team-a'), tenancy),
+      entityOwnerOf(
+        object('scratch', 'group:default/team-a'),
+        tenancy,
+        CLUSTER,
+      ),
     ).toBe(UNBOUND_OWNER);
   });
 });

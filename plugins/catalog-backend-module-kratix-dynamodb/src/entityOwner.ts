@@ -16,8 +16,12 @@ export function entityOwnerOf(
     metadata: { namespace?: string; annotations?: Record<string, string> };
   },
   tenancy: Tenancy,
+  cluster: string,
 ): string {
-  const bound = tenancy.ownersOf(object.metadata.namespace ?? 'default');
+  const bound = tenancy.ownersOf(
+    object.metadata.namespace ?? 'default',
+    cluster,
+  );
   const claim = object.metadata.annotations?.[ANNOTATIONS.owner];
   const claimed = claim === undefined ? undefined : normalizeOwnerRef(claim);
   if (claimed && bound.has(claimed)) return claimed;

@@ -14,6 +14,7 @@ import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { readClusterConfigs } from './clusterConfig';
 import { ClusterRegistry, ClusterSource } from './ClusterRegistry';
 import { InformerOptions } from './informers/ObjectInformer';
+import { shareInformersForTenancy } from './tenancy/readTenancy';
 
 /** `kratixDynamodb.watch`: how the informers notice a dead watch and retry. */
 function readInformerOptions(config: Config): InformerOptions {
@@ -120,6 +121,7 @@ export function createKratixClustersServiceFactory(
         readCacheLimits(config),
       );
       lifecycle.addShutdownHook(() => informers.stopAll());
+      shareInformersForTenancy(config, informers);
       return {
         clients,
         informers,

@@ -47,15 +47,23 @@ export const scaffolderModuleKratixDynamoDB = createBackendModule({
           rules: Object.values(kratixDynamoDBCreateRules),
           // For decisions asked with a resource ref, `<cluster>/<namespace>`: a namespace
           // never contains `/`, so the last one separates them.
-          getResources: async refs =>
-            refs.map(ref => {
+          getResources: async refs => {
+            const targets = refs.map(ref => {
               const at = ref.lastIndexOf('/');
               if (at <= 0) return undefined;
-              return describeCreateTarget(
-                { cluster: ref.slice(0, at), namespace: ref.slice(at + 1) },
-                tenancy,
-              );
-            }),
+              return {
+                cluster: ref.slice(0, at),
+                namespace: ref.slice(at + 1),
+              };
+            });
+            const clusterNames = new Set(targets.map(t => t?.cluster ?? ''));
+            await Promise.all(
+              [...clusterNames].map(cluster => tenancy.ready?.(cluster)),
+            );
+            return targets.map(
+              target => target && describeCreateTarget(target, tenancy),
+            );
+          },
         });
         scaffolder.addActions(
           ...createKratixDynamoDBActions({

@@ -63,6 +63,7 @@ export function createClustersRouter(options: ClustersRouterOptions) {
     const client = await clients.forCluster(cluster, {
       userTokens: readKubernetesUserTokens(req.headers),
     });
+    await tenancy.ready?.(cluster);
     const decision = await decideCreate({ permissions, credentials, tenancy });
     if (!decision.mayAllowOnCluster(cluster)) {
       throw new NotAllowedError(

@@ -84,6 +84,7 @@ export class ClusterStatusChainService implements StatusChainService {
     const entityRef = stringifyEntityRef(entity);
     const now = new Date();
     const seen: KubernetesObject[] = [];
+    if (cluster) await this.#options.tenancy.ready?.(cluster);
     const untrusted = cluster
       ? this.#untrustedLink(entity, cluster, annotations)
       : undefined;

@@ -31,7 +31,8 @@ export function untrustedLinkReason(
     typeof entity.spec?.owner === 'string'
       ? normalizeOwnerRef(entity.spec.owner)
       : undefined;
-  if (owner && tenancy.ownersOf(link.namespace).has(owner)) return undefined;
+  if (owner && tenancy.ownersOf(link.namespace, link.cluster).has(owner))
+    return undefined;
   return (
     `This entity's link to the ${link.what} ${link.namespace}/${link.name} on cluster '${link.cluster}' is not trusted: ` +
     `the entity was not made by the kratix-dynamodb catalog provider, and namespace ${

@@ -60,7 +60,10 @@ export function describeCreateTarget(
   target: CreateTarget,
   tenancy: Tenancy,
 ): KratixDynamoDBNamespaceResource {
-  return { ...target, owners: [...tenancy.ownersOf(target.namespace)] };
+  return {
+    ...target,
+    owners: [...tenancy.ownersOf(target.namespace, target.cluster)],
+  };
 }
 
 /**

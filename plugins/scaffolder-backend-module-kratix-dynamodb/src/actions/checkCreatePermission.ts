@@ -16,6 +16,7 @@ export async function checkCreatePermission(
   credentials: BackstageCredentials,
   target: CreateTarget,
 ): Promise<void> {
+  await tenancy.ready?.(target.cluster);
   const decision = await decideCreate({
     permissions: deps.permissions,
     credentials,
