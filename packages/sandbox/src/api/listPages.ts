@@ -82,7 +82,9 @@ export function listPage(
   let start = 0;
   if (continueParam) {
     const token = decodeToken(continueParam);
-    const after = token.start.replace(/\u0000$/, '');
+    const after = token.start.endsWith('\u0000')
+      ? token.start.slice(0, -1)
+      : token.start;
     // The store sorts with localeCompare; the same order finds where the last page ended.
     start = items.findIndex(o => keyOf(o).localeCompare(after) > 0);
     if (start === -1) start = items.length;
