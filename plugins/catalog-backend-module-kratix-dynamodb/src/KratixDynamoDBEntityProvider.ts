@@ -28,6 +28,7 @@ import {
   dynamoDBRequestToEntity,
   usesDynamoDBComponent,
 } from './clusterObjectsToEntities';
+import { FollowedClusters } from './FollowedClusters';
 
 type Source = {
   gvk: GroupVersionKind;
@@ -79,7 +80,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   readonly #logger: LoggerService;
   readonly #runner: SchedulerServiceTaskRunner;
   readonly #sources: Source[];
-  readonly #tenancy: Tenancy;
+  readonly #followedClusters: FollowedClusters;
   #connection?: EntityProviderConnection;
   readonly #pending = new Map<
     string,
@@ -115,8 +116,12 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     this.#runner = options.runner;
     this.#spreadMs = options.spreadMs ?? 90_000;
     this.#pageSize = options.pageSize;
-    this.#tenancy = options.tenancy;
     this.#sources = sourcesFor(options.tenancy);
+    this.#followedClusters = new FollowedClusters({
+      clients: options.clusters.clients,
+      logger: options.logger,
+      provider: 'kratix-dynamodb',
+    });
   }
 
   getProviderName(): string {
@@ -125,9 +130,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
-    for (const cluster of this.#clusters.clients.clusterNames()) {
-      // Owners from namespace labels are known before the first entity is made.
-      await this.#tenancy.ready?.(cluster);
+    for (const cluster of await this.#followedClusters.names()) {
       for (const source of this.#sources) {
         const informer = await this.#informer(cluster, source);
         if (!informer) continue;
@@ -159,8 +162,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     const entities = new Map<string, DeferredEntity>();
     this.#changedDuringSync = new Map();
     try {
-      for (const cluster of this.#clusters.clients.clusterNames()) {
-        await this.#tenancy.ready?.(cluster);
+      for (const cluster of await this.#followedClusters.names()) {
         for (const source of this.#sources) {
           const listed = await this.#entitiesOf(cluster, source);
           if (!listed) return;

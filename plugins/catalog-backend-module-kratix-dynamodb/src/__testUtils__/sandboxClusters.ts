@@ -6,8 +6,15 @@ import {
 } from '@kratix-dynamodb/node';
 import type { Sandbox } from '@kratix-dynamodb/sandbox';
 
-/** The clusters service of a backend whose one cluster, `sandbox`, is the given sandbox. */
-export function sandboxClusters(sandbox: Sandbox): KratixClustersService {
+/**
+ * The clusters service of a backend whose one cluster, `sandbox`, is the given sandbox, read
+ * with its service-account token. With `perUserCluster`, the same sandbox is configured a
+ * second time under that name with `authProvider: oidc`, read as each signed-in user.
+ */
+export function sandboxClusters(
+  sandbox: Sandbox,
+  options: { perUserCluster?: string } = {},
+): KratixClustersService {
   const clients = new ClusterClientFactory([
     {
       name: 'sandbox',
@@ -19,6 +26,20 @@ export function sandboxClusters(sandbox: Sandbox): KratixClustersService {
       },
       skipTLSVerify: false,
     },
+    ...(options.perUserCluster
+      ? [
+          {
+            name: options.perUserCluster,
+            url: sandbox.plainHttpUrl,
+            auth: {
+              type: 'provider' as const,
+              provider: 'oidc',
+              metadata: { 'kubernetes.io/oidc-token-provider': 'okta' },
+            },
+            skipTLSVerify: false,
+          },
+        ]
+      : []),
   ]);
   return {
     clients,

@@ -21,6 +21,7 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import { FollowedClusters } from '../FollowedClusters';
 import { EntityDeltaBatcher } from './EntityDeltaBatcher';
 import { promiseRequestToEntity } from './promiseRequestToEntity';
 import {
@@ -57,6 +58,7 @@ export class KratixPromiseEntityProvider implements EntityProvider {
   readonly #templates: PromiseTemplateOptions;
   readonly #ownerOf: RequestOwner;
   readonly #batcher: EntityDeltaBatcher;
+  readonly #followedClusters: FollowedClusters;
   #connection?: EntityProviderConnection;
   /** cluster|group/version/kind → the Promise whose requests that informer follows. */
   readonly #followed = new Map<string, string>();
@@ -73,6 +75,11 @@ export class KratixPromiseEntityProvider implements EntityProvider {
     this.#logger = options.logger;
     this.#runner = options.runner;
     this.#templates = options.templates;
+    this.#followedClusters = new FollowedClusters({
+      clients: options.clusters.clients,
+      logger: options.logger,
+      provider: 'kratix-promises',
+    });
     this.#ownerOf =
       options.ownerOfRequest ??
       ((_cluster, request) =>
@@ -90,7 +97,7 @@ export class KratixPromiseEntityProvider implements EntityProvider {
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
-    for (const cluster of this.#clusters.clients.clusterNames()) {
+    for (const cluster of await this.#followedClusters.names()) {
       const promises = await this.#informer(cluster, KRATIX_PROMISE_GVK);
       if (!promises) continue;
       this.#unsubscribes.push(
@@ -114,7 +121,7 @@ export class KratixPromiseEntityProvider implements EntityProvider {
   async fullSync(): Promise<void> {
     const connection = this.#requireConnection();
     const entities: DeferredEntity[] = [];
-    for (const cluster of this.#clusters.clients.clusterNames()) {
+    for (const cluster of await this.#followedClusters.names()) {
       const promises = await this.#synced(cluster, KRATIX_PROMISE_GVK);
       if (!promises) return;
       for (const promise of promises.values()) {

@@ -28,6 +28,7 @@ import { waitAfterDelivery } from './readiness/waitAfterDelivery';
 import {
   checkCapacity,
   checkNamespaceAllowed,
+  checkTableNamePrefix,
 } from './policy/checkCreateLimits';
 import { tableNameUnused } from './policy/tableNameUnused';
 import { CreateLimits, readCreateLimits } from './policy/createLimits';
@@ -58,6 +59,9 @@ function validateInput(
     ...checkNamespaceAllowed(target.namespace, limits),
     ...specErrors,
     ...(spec ? checkCapacity(spec, limits) : []),
+    ...(spec
+      ? checkTableNamePrefix(spec.name, target.namespace, limits, 'tableName')
+      : []),
   ]);
   return { target, spec: spec! };
 }
