@@ -159,7 +159,9 @@ function dominators(g) {
 
   const idom = new Int32Array(g.count).fill(-1);
   idom[0] = 0;
-  const intersect = (a, b) => {
+  const intersect = (first, second) => {
+    let a = first;
+    let b = second;
     while (a !== b) {
       while (order[a] < order[b]) a = idom[a];
       while (order[b] < order[a]) b = idom[b];

@@ -43,6 +43,13 @@ import { linkedRequestRef, readRequestStage } from './stages/readRequestStage';
 import { readTableStage } from './stages/readTableStage';
 import { readWorkflowStage } from './stages/readWorkflowStage';
 
+/** A kind no stage will look into: the entity links nothing of it. */
+const NOTHING_LINKED: KindRead = {
+  state: { kind: 'synced' },
+  get: () => undefined,
+  find: () => undefined,
+};
+
 /** Told after each read which objects an entity's chain was judged from (for live updates). */
 export type ChainReadListener = (
   entityRef: string,
@@ -270,13 +277,6 @@ export class ClusterStatusChainService implements StatusChainService {
     return stages;
   }
 }
-
-/** A kind no stage will look into: the entity links nothing of it. */
-const NOTHING_LINKED: KindRead = {
-  state: { kind: 'synced' },
-  get: () => undefined,
-  find: () => undefined,
-};
 
 function toChainObject(o: KubernetesObject): ChainObject {
   const { managedFields: _dropped, ...metadata } =
