@@ -10,11 +10,21 @@ function entityPath(kind, name, namespace = 'default', cluster = 'sandbox') {
   return `/catalog/${namespace}/${kind}/${name}_${cluster}`;
 }
 
-/** Opens the entity page, reloading until the catalog has the entity (the provider polls clusters). */
-async function openEntity(page, kind, name, timeoutMs = 120_000) {
+/**
+ * Opens the entity page, reloading until the catalog has the entity (the provider polls
+ * clusters). `where` names another namespace or cluster than default on sandbox.
+ */
+async function openEntity(page, kind, name, timeoutMs = 120_000, where = {}) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    await page.goto(`http://localhost:3000${entityPath(kind, name)}`);
+    await page.goto(
+      `http://localhost:3000${entityPath(
+        kind,
+        name,
+        where.namespace,
+        where.cluster,
+      )}`,
+    );
     const card = page.getByText('DynamoDB provisioning');
     try {
       await card.waitFor({ timeout: 15_000 });

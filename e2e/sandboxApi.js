@@ -7,6 +7,9 @@ const SANDBOX_PORT = process.env.KRATIX_SANDBOX_PORT || '6443';
 const SANDBOX_TOKEN =
   process.env.KRATIX_SANDBOX_TOKEN || 'e2e-sandbox-token-3f1b9c2d7a';
 const root = path.resolve(__dirname, '..');
+const KUBECONFIG = path.join(root, '.sandbox', 'kubeconfig');
+/** The second sandbox, `sandbox-eu`, that scripts/dev.js starts with KRATIX_SANDBOX_EU=1. */
+const EU_KUBECONFIG = path.join(root, '.sandbox', 'kubeconfig-eu');
 
 async function sandboxCall(method, apiPath, body, headers = {}) {
   const res = await fetch(`http://127.0.0.1:${SANDBOX_PORT}${apiPath}`, {
@@ -33,8 +36,8 @@ async function resetFaults() {
   await sandboxCall('DELETE', '/sandbox/faults');
 }
 
-/** kubectl, a client nobody here wrote, with the kubeconfig the sandbox writes. */
-function kubectl(args) {
+/** kubectl, a client nobody here wrote, with the kubeconfig the sandbox writes (or another one's). */
+function kubectl(args, { kubeconfig = KUBECONFIG } = {}) {
   return new Promise(resolve => {
     execFile(
       'kubectl',
@@ -42,7 +45,7 @@ function kubectl(args) {
       {
         env: {
           ...process.env,
-          KUBECONFIG: path.join(root, '.sandbox', 'kubeconfig'),
+          KUBECONFIG: kubeconfig,
         },
       },
       (error, stdout, stderr) =>
@@ -52,20 +55,26 @@ function kubectl(args) {
 }
 
 /** Applies the Promise, as a platform engineer would before anyone uses the wizard. */
-async function installPromise() {
-  const res = await kubectl([
-    'apply',
-    '-f',
-    path.join(root, 'examples', 'kratix-promise', 'promise.yaml'),
-  ]);
+async function installPromise(options) {
+  const res = await kubectl(
+    [
+      'apply',
+      '-f',
+      path.join(root, 'examples', 'kratix-promise', 'promise.yaml'),
+    ],
+    options,
+  );
   if (res.code !== 0)
     throw new Error(`kubectl apply promise.yaml failed: ${res.stderr}`);
-  const wait = await kubectl([
-    'wait',
-    '--for=jsonpath={.status.status}=Available',
-    'promise/aws-dynamodb-kratix',
-    '--timeout=60s',
-  ]);
+  const wait = await kubectl(
+    [
+      'wait',
+      '--for=jsonpath={.status.status}=Available',
+      'promise/aws-dynamodb-kratix',
+      '--timeout=60s',
+    ],
+    options,
+  );
   if (wait.code !== 0)
     throw new Error(`the Promise did not become Available: ${wait.stderr}`);
 }
@@ -73,6 +82,7 @@ async function installPromise() {
 module.exports = {
   SANDBOX_PORT,
   SANDBOX_TOKEN,
+  EU_KUBECONFIG,
   sandboxCall,
   setFaults,
   resetFaults,

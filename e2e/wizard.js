@@ -50,6 +50,26 @@ async function stepThroughAndCreate(page, createLabel) {
   await page.getByRole('button', { name: createLabel }).click();
 }
 
+/**
+ * On the Readiness page: waits until the chosen cluster's dry run accepts, opens Review, which
+ * must name that cluster in the verdict, creates, and returns the task log.
+ */
+async function createAfterDryRun(page, cluster, createLabel) {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-field="KratixDryRun"]')?.dataset.outcome ===
+      'accepted',
+    null,
+    { timeout: 30_000 },
+  );
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page
+    .getByText(`Accepted by cluster '${cluster}'`, { exact: false })
+    .waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: createLabel }).click();
+  return taskLog(page);
+}
+
 /** Waits for the task to end and returns its log text (the Show Logs view). */
 async function taskLog(page, timeoutMs = 180_000) {
   await page
@@ -76,5 +96,6 @@ module.exports = {
   activeStep,
   nextUntil,
   stepThroughAndCreate,
+  createAfterDryRun,
   taskLog,
 };

@@ -6,6 +6,10 @@
  * The backend's database is in-memory SQLite, or with KRATIX_DB=postgres an embedded
  * PostgreSQL (data in .sandbox/postgres, port KRATIX_POSTGRES_PORT, default 5432). Its data
  * survives a restart when the sandbox's does (SANDBOX_PERSIST=1); otherwise both start empty.
+ *
+ * KRATIX_SANDBOX_EU=1 starts a second sandbox cluster, `sandbox-eu` (port KRATIX_SANDBOX_EU_PORT,
+ * default 6444; kubeconfig .sandbox/kubeconfig-eu; its DynamoDB on 8001), with the Promise
+ * applied, and gives the backend both clusters, so the wizard's pickers have a choice.
  */
 'use strict';
 const { spawn } = require('node:child_process');
@@ -29,8 +33,12 @@ const env = {
 env.SANDBOX_TOKEN = env.KRATIX_SANDBOX_TOKEN;
 env.SANDBOX_PORT = env.KRATIX_SANDBOX_PORT;
 
-function start(name, cmd, args) {
-  const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
+function start(name, cmd, args, childEnv = env) {
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: childEnv,
+    stdio: 'inherit',
+  });
   child.on('error', e => {
     console.error(
       `[dev] could not start ${name}: ${e.message} (run through npm run dev, which installs the toolchain)`,
@@ -60,15 +68,15 @@ process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 /**
- * Plays the platform engineer's one-time step on the sandbox: apply the aws-dynamodb-kratix
- * Promise, so the templates work at once; then the team's sample app. KRATIX_SANDBOX_BARE=1
- * leaves the cluster empty.
+ * Plays the platform engineer's one-time step on a sandbox: apply the aws-dynamodb-kratix
+ * Promise, so the templates work at once; then, on the first sandbox only, the team's sample
+ * app. KRATIX_SANDBOX_BARE=1 leaves the clusters empty.
  */
-async function installPromise() {
+async function installPromise(cluster) {
   const YAML = require('yaml');
-  const base = `http://127.0.0.1:${env.KRATIX_SANDBOX_PORT}`;
+  const base = `http://127.0.0.1:${cluster.port}`;
   const headers = {
-    Authorization: `Bearer ${env.KRATIX_SANDBOX_TOKEN}`,
+    Authorization: `Bearer ${cluster.token}`,
     'Content-Type': 'application/json',
   };
   const promise = YAML.parse(
@@ -85,8 +93,9 @@ async function installPromise() {
       );
       if (res.ok || res.status === 409) {
         console.error(
-          '[dev] the aws-dynamodb-kratix Promise is installed on the sandbox',
+          `[dev] the aws-dynamodb-kratix Promise is installed on ${cluster.name}`,
         );
+        if (!cluster.first) return;
         await createSessionApiSecret(base, headers);
         if (process.env.KRATIX_SAMPLE_APP !== '0')
           await deploySampleApp(base, headers);
@@ -98,7 +107,7 @@ async function installPromise() {
     await new Promise(r => setTimeout(r, 500));
   }
   console.error(
-    '[dev] could not install the Promise on the sandbox; apply examples/kratix-promise/promise.yaml yourself',
+    `[dev] could not install the Promise on ${cluster.name}; apply examples/kratix-promise/promise.yaml yourself`,
   );
 }
 
@@ -193,11 +202,61 @@ async function startDatabase() {
   );
 }
 
+/**
+ * KRATIX_SANDBOX_EU=1: a second sandbox, `sandbox-eu`, with its own port, token, kubeconfig
+ * and DynamoDB, and the backend's cluster list replaced (through Backstage's APP_CONFIG_
+ * environment config) by both sandboxes. Returns the second cluster's settings.
+ */
+function secondSandbox() {
+  const eu = {
+    name: 'sandbox-eu',
+    port: process.env.KRATIX_SANDBOX_EU_PORT || '6444',
+    token:
+      process.env.KRATIX_SANDBOX_EU_TOKEN ||
+      crypto.randomBytes(24).toString('hex'),
+  };
+  const euEnv = {
+    ...env,
+    SANDBOX_PORT: eu.port,
+    SANDBOX_TOKEN: eu.token,
+    SANDBOX_KUBECONFIG: path.join(root, '.sandbox', 'kubeconfig-eu'),
+    SANDBOX_DYNAMODB_PORT:
+      process.env.KRATIX_SANDBOX_EU_DYNAMODB_PORT || '8001',
+  };
+  // Persisted state must not be shared: each sandbox keeps its own.
+  if (euEnv.SANDBOX_PERSIST_DIR)
+    euEnv.SANDBOX_PERSIST_DIR = `${euEnv.SANDBOX_PERSIST_DIR}-eu`;
+  else if (euEnv.SANDBOX_PERSIST === '1')
+    euEnv.SANDBOX_PERSIST_DIR = path.join(root, '.sandbox', 'state-eu');
+  start('sandbox-eu', process.execPath, [sandboxBin], euEnv);
+  const cluster = (name, port, token) => ({
+    name,
+    url: `http://127.0.0.1:${port}`,
+    auth: { serviceAccountToken: token },
+  });
+  // Read by the backend only: kratixDynamodb.clusters is not visible to the frontend.
+  env.APP_CONFIG_kratixDynamodb_clusters = JSON.stringify([
+    cluster('sandbox', env.KRATIX_SANDBOX_PORT, env.KRATIX_SANDBOX_TOKEN),
+    cluster(eu.name, eu.port, eu.token),
+  ]);
+  return eu;
+}
+
 async function main() {
   await startDatabase();
   if (fs.existsSync(sandboxBin)) {
     start('sandbox', process.execPath, [sandboxBin]);
-    if (process.env.KRATIX_SANDBOX_BARE !== '1') installPromise();
+    const clusters = [
+      {
+        name: 'sandbox',
+        port: env.KRATIX_SANDBOX_PORT,
+        token: env.KRATIX_SANDBOX_TOKEN,
+        first: true,
+      },
+    ];
+    if (process.env.KRATIX_SANDBOX_EU === '1') clusters.push(secondSandbox());
+    if (process.env.KRATIX_SANDBOX_BARE !== '1')
+      for (const cluster of clusters) installPromise(cluster);
   }
   start('backstage', 'yarn', ['backstage-cli', 'repo', 'start']);
 }

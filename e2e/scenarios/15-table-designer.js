@@ -2,7 +2,12 @@
 const { signInAsGuest } = require('../browser');
 const { expect } = require('../expect');
 const { installPromise, kubectl } = require('../sandboxApi');
-const { openTemplate, activeStep, nextUntil, taskLog } = require('../wizard');
+const {
+  openTemplate,
+  activeStep,
+  nextUntil,
+  createAfterDryRun,
+} = require('../wizard');
 const { entityPath, openEntity, waitForStages } = require('../card');
 
 const NAME = 'designer-orders';
@@ -119,19 +124,7 @@ module.exports = {
 
     // The last page asks the cluster for a dry run; the Review page shows its verdict.
     await nextUntil(page, 'Readiness');
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-field="KratixDryRun"]')?.dataset
-          .outcome === 'accepted',
-      null,
-      { timeout: 30_000 },
-    );
-    await page.getByRole('button', { name: 'Review' }).click();
-    await page
-      .getByText(`Accepted by cluster 'sandbox'`, { exact: false })
-      .waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Request table' }).click();
-    const log = await taskLog(page);
+    const log = await createAfterDryRun(page, 'sandbox', 'Request table');
     expect(log.includes('ready'), 'the task log says ready');
 
     // The output links to the entity, and to its DynamoDB tab (the chain in full).
