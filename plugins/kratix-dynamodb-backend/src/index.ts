@@ -4,4 +4,7 @@
  * @packageDocumentation
  */
 export { kratixDynamoDBPlugin as default } from './plugin';
-export type { StatusChainService } from './services/StatusChainService';
+export type {
+  StatusChainReadOptions,
+  StatusChainService,
+} from './services/StatusChainService';

@@ -3,7 +3,10 @@
  * Every package takes these from here, so a group or label key has exactly one spelling.
  */
 
-/** A Kubernetes kind, by API group, version and kind (plural names come from discovery). */
+/**
+ * A Kubernetes kind, by API group, version and kind (plural names come from discovery).
+ * @public
+ */
 export type GroupVersionKind = {
   group: string;
   version: string;

@@ -13,7 +13,10 @@ import {
 import { ClusterConfig } from './clusterConfig';
 import { clusterConfigFromDetails } from './clusterDetails';
 
-/** Clusters found at run time (a catalog, a cloud API), asked for whenever they may have changed. */
+/**
+ * Clusters found at run time (a catalog, a cloud API), asked for whenever they may have changed.
+ * @public
+ */
 export type ClusterSource = () => Promise<ClusterDetails[]>;
 
 /** How long a supplier's answer is used before it is asked again. */
@@ -25,6 +28,7 @@ const SUPPLIED_CLUSTERS_TTL_MS = 30_000;
  * the backend starts, after this registry exists, so it is open for registration until
  * `completeRegistration()`; a configured cluster whose `authProvider` only a module can supply
  * is checked then, and a client for it waits until then.
+ * @public
  */
 export class ClusterRegistry {
   readonly #configured: Map<string, ClusterConfig>;

@@ -99,7 +99,10 @@ export const PROXY_MAX_BODY_BYTES = 64 * 1024;
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-function withQuery(path: string, query: RequestOptions['query']): string {
+function withQuery(
+  path: string,
+  query: KubernetesRequestOptions['query'],
+): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {}))
     if (v !== undefined) params.set(k, v);
@@ -111,6 +114,7 @@ function withQuery(path: string, query: RequestOptions['query']): string {
  * The one way the plugins talk to a cluster. Kinds are found through discovery (never a
  * guessed plural), failures become Backstage errors that name the cluster and the object,
  * and transient failures are retried a bounded number of times.
+ * @public
  */
 export class KubernetesClient {
   readonly cluster: string;
@@ -132,7 +136,7 @@ export class KubernetesClient {
   async request<T>(
     method: string,
     path: string,
-    options: RequestOptions,
+    options: KubernetesRequestOptions,
   ): Promise<T> {
     const body =
       options.body === undefined ? undefined : JSON.stringify(options.body);

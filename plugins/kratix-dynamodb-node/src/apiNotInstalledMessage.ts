@@ -9,6 +9,7 @@ import {
 /**
  * What it means, in the platform's words, that an API group is missing from a cluster:
  * a 404 on `/apis/<group>/<version>` says which piece of the platform is not installed.
+ * @public
  */
 export function apiNotInstalledMessage(
   cluster: string,

@@ -11,7 +11,10 @@ import type {
 } from '@backstage/plugin-kubernetes-node';
 import { AUTH_PROVIDER_KEY } from './clusterDetails';
 
-/** The `catalog` locator's own settings, as the Kubernetes plugin names them. */
+/**
+ * The `catalog` locator's own settings, as the Kubernetes plugin names them.
+ * @public
+ */
 export type CatalogLocatorOptions = {
   /** Hosts (`*.example.com` allowed) exempt from the public-HTTPS rule, e.g. a lab cluster. */
   dangerouslyAllowClusterUrls: string[];
@@ -40,7 +43,10 @@ export function readCatalogLocatorOptions(
   };
 }
 
-/** The part of the catalog service this supplier uses. */
+/**
+ * The part of the catalog service this supplier uses.
+ * @public
+ */
 export type CatalogEntitiesReader = {
   getEntities(
     request: { filter: Record<string, string | symbol | string[]>[] },

@@ -1,14 +1,20 @@
 import http from 'node:http';
 import https from 'node:https';
 
-/** What authenticates one request: headers and, for client certificates, the key pair. */
+/**
+ * What authenticates one request: headers and, for client certificates, the key pair.
+ * @public
+ */
 export type RequestCredentials = {
   headers: Record<string, string>;
   cert?: string | Buffer;
   key?: string | Buffer;
 };
 
-/** How to reach one API server. Holds credentials: never log or return it. */
+/**
+ * How to reach one API server. Holds credentials: never log or return it.
+ * @public
+ */
 export type ClusterConnection = {
   /** The server URL; a path (a Rancher-style `/k8s/clusters/c-1`) is kept in front of every request. */
   server: string;

@@ -10,6 +10,7 @@ export { KubernetesClient } from './KubernetesClient';
 export type {
   KubernetesClientOptions,
   KubernetesObject,
+  KubernetesRequestOptions,
   ResolvedResource,
   WatchEvent,
 } from './KubernetesClient';
@@ -44,9 +45,13 @@ export type {
   KratixClustersServiceFactoryOptions,
 } from './kratixClustersService';
 export type { AuthStrategies } from './auth/authStrategies';
-export type { ClusterClientFactoryOptions } from './ClusterClientFactory';
+export type {
+  ClusterClientFactoryOptions,
+  ClusterClientTuning,
+} from './ClusterClientFactory';
 export type { RequestCredentials } from './httpTransport';
 export type { ClusterClientRequest } from './ClusterClientFactory';
+export { ClusterRegistry } from './ClusterRegistry';
 export type { ClusterSource } from './ClusterRegistry';
 export {
   actsAsUser,

@@ -23,7 +23,10 @@ export type KubernetesStatus = {
   };
 };
 
-/** One field the API server refused, as its Status `details.causes` names it. */
+/**
+ * One field the API server refused, as its Status `details.causes` names it.
+ * @public
+ */
 export type KubernetesCause = { field?: string; message: string };
 
 /**

@@ -1,4 +1,3 @@
-/***/
 /**
  * The kratix-dynamodb backend module for the scaffolder plugin.
  *

@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { KubernetesUserTokens, StatusChain } from '@kratix-dynamodb/common';
 
-/** How one caller asks for a chain. */
+/**
+ * How one caller asks for a chain.
+ * @public
+ */
 export type StatusChainReadOptions = {
   /** With the cluster objects behind the stages. */
   includeObjects?: boolean;

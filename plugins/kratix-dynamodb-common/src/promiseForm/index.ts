@@ -1,6 +1,6 @@
 export type { OpenApiSchema } from './openApiSchema';
 export { isFreeFormField, specSchemaOfCrd } from './openApiSchema';
-export type { FormField } from './openApiToFormField';
+export type { FormField, FormFieldContext } from './openApiToFormField';
 export { openApiToFormField, titleOfField } from './openApiToFormField';
 export {
   PROMISE_TEMPLATE_ANNOTATIONS,

@@ -34,7 +34,10 @@ export type OpenApiSchema = {
   'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
 };
 
-/** Whether a field takes any JSON value the user types: no type and unknown fields kept. */
+/**
+ * Whether a field takes any JSON value the user types: no type and unknown fields kept.
+ * @public
+ */
 export function isFreeFormField(schema: OpenApiSchema): boolean {
   const open =
     schema['x-kubernetes-preserve-unknown-fields'] === true ||
@@ -48,7 +51,10 @@ export function isFreeFormField(schema: OpenApiSchema): boolean {
   );
 }
 
-/** A CRD version's spec schema, from the CRD itself (a Promise's spec.api). */
+/**
+ * A CRD version's spec schema, from the CRD itself (a Promise's spec.api).
+ * @public
+ */
 export function specSchemaOfCrd(
   crd: unknown,
   version?: string,

@@ -1,6 +1,9 @@
 import { isFreeFormField, type OpenApiSchema } from './openApiSchema';
 
-/** A JSON Schema property of a scaffolder form, with its `ui:` keys inline. */
+/**
+ * A JSON Schema property of a scaffolder form, with its `ui:` keys inline.
+ * @public
+ */
 export type FormField = Record<string, unknown>;
 
 /** Formats the form's validator (ajv with ajv-formats) knows; Kubernetes' int32, byte, ... it does not. */
@@ -30,7 +33,10 @@ const SAME_KEYWORDS = [
   'maxProperties',
 ] as const;
 
-/** `maxConnections` → `Max connections`: what a field without a title is called. */
+/**
+ * `maxConnections` → `Max connections`: what a field without a title is called.
+ * @public
+ */
 export function titleOfField(key: string): string {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -70,7 +76,11 @@ function bounds(schema: OpenApiSchema): FormField {
   return out;
 }
 
-type Context = {
+/**
+ * Where a field sits in the form: what its parent requires of it.
+ * @public
+ */
+export type FormFieldContext = {
   /** Whether the parent requires this field. */
   required: boolean;
   /** Inside an object the user may leave out: defaults stay off the form there. */
@@ -81,11 +91,12 @@ type Context = {
  * One field of the generated form from a CRD schema node. Inside an object the user may leave
  * out, required children are enforced only once one of its fields is filled in, and defaults
  * are left to the API server, so an untouched optional object submits nothing.
+ * @public
  */
 export function openApiToFormField(
   key: string,
   schema: OpenApiSchema,
-  context: Context = { required: true, insideOptional: false },
+  context: FormFieldContext = { required: true, insideOptional: false },
 ): FormField {
   const field: FormField = { title: schema.title ?? titleOfField(key) };
   if (schema['x-kubernetes-int-or-string'])
@@ -123,7 +134,10 @@ function pick(schema: OpenApiSchema): FormField {
   return out;
 }
 
-function objectParts(schema: OpenApiSchema, context: Context): FormField {
+function objectParts(
+  schema: OpenApiSchema,
+  context: FormFieldContext,
+): FormField {
   const out: FormField = {};
   const required = schema.required ?? [];
   const optional = context.insideOptional || !context.required;

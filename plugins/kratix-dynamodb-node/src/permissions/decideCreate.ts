@@ -22,7 +22,10 @@ import {
   kratixDynamoDBCreateRules,
 } from './createPermissionRules';
 
-/** A namespace on a cluster. */
+/**
+ * A namespace on a cluster.
+ * @public
+ */
 export type CreateTarget = { cluster: string; namespace: string };
 
 /**

@@ -50,7 +50,10 @@ export const DEFAULT_CAPACITY: ProvisionedThroughput = {
   writeCapacityUnits: 5,
 };
 
-/** A table keyed by a string `id`, billed on demand: the smallest valid design. */
+/**
+ * A table keyed by a string `id`, billed on demand: the smallest valid design.
+ * @public
+ */
 export const DEFAULT_TABLE_DESIGN: TableDesign = {
   billingMode: 'PAY_PER_REQUEST',
   attributeDefinitions: [{ name: 'id', type: 'S' }],
