@@ -39,11 +39,12 @@ async function startModuleOnly() {
 }
 
 describe('scaffolderModuleKratixDynamoDB', () => {
-  it('adds both actions to the scaffolder, built from the config and the permissions service', async () => {
+  it('adds its actions to the scaffolder, built from the config and the permissions service', async () => {
     const { backend, added } = await startModuleOnly();
     expect(added).toEqual([
       'kratix:dynamodb:create',
       'kubevela:application:create',
+      'kratix:resource:create',
     ]);
     await backend.stop();
   });

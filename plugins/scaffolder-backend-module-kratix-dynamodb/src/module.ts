@@ -14,11 +14,13 @@ import {
 import { createKratixDynamoDBActions } from './actions';
 
 /**
- * Adds the kratix-dynamodb actions to the scaffolder: kratix:dynamodb:create and
- * kubevela:application:create. Both check the create permission, a resource permission on
- * the namespace to create in, which this module registers with the scaffolder together with
- * its resource type and rules (IS_CLUSTER, NAMESPACE_MATCHES, IS_NAMESPACE_OWNER), so a
- * backend without the kratix-dynamodb backend plugin still offers them to policies.
+ * Adds the kratix-dynamodb actions to the scaffolder: kratix:dynamodb:create,
+ * kubevela:application:create and kratix:resource:create (a request of any Promise's kind,
+ * what the templates generated from Promises run). Each checks the create permission, a
+ * resource permission on the namespace to create in, which this module registers with the
+ * scaffolder together with its resource type and rules (IS_CLUSTER, NAMESPACE_MATCHES,
+ * IS_NAMESPACE_OWNER), so a backend without the kratix-dynamodb backend plugin still offers
+ * them to policies.
  * @public
  */
 export const scaffolderModuleKratixDynamoDB = createBackendModule({

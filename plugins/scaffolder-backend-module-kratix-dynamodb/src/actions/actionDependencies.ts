@@ -5,6 +5,7 @@ import type {
   ClusterClientFactory,
   KratixDynamoDBNamespaceResource,
 } from '@kratix-dynamodb/node';
+import type { RequestKindRegistry } from './requestKinds';
 
 /** What the actions need from the backend. */
 export type KratixDynamoDBActionDependencies = {
@@ -16,6 +17,8 @@ export type KratixDynamoDBActionDependencies = {
    * (including any a module added); the built-in ones when absent.
    */
   createRuleset?: PermissionRuleset<KratixDynamoDBNamespaceResource>;
+  /** Request kinds with rules of their own; DynamoDBRequest's when absent. */
+  requestKinds?: RequestKindRegistry;
   /** How often to look at the cluster while waiting for readiness (default 2000 ms). */
   pollIntervalMs?: number;
 };

@@ -2,13 +2,11 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DYNAMODB_REQUEST_GVK,
   DynamoDBRequestSpec,
-  entityRefOfClusterObject,
 } from '@kratix-dynamodb/common';
 import { readTenancy } from '@kratix-dynamodb/node';
 import { KratixDynamoDBActionDependencies } from './actionDependencies';
-import { checkCreatePermission } from './checkCreatePermission';
+import { createKratixRequest } from './createKratixRequest';
 import { examples } from './createDynamoDBRequest.examples';
-import { deliver } from './delivery/deliver';
 import { renderDynamoDBRequest } from './delivery/renderDynamoDBRequest';
 import { ActionDefaults, readActionDefaults } from './inputs/actionDefaults';
 import { checkInputShape } from './inputs/checkInputShape';
@@ -23,15 +21,14 @@ import {
 } from './inputs/requestSpecFromInput';
 import { TargetInput, targetInputs } from './inputs/targetInputs';
 import { Target, validateTarget } from './inputs/validateTarget';
-import { readDynamoDBTableReadiness } from './readiness/waitForDynamoDBTable';
-import { waitAfterDelivery } from './readiness/waitAfterDelivery';
+import { dynamoDBRequestKind } from './requestKinds/dynamoDBRequestKind';
 import {
   checkCapacity,
   checkNamespaceAllowed,
   checkTableNamePrefix,
 } from './policy/checkCreateLimits';
-import { tableNameUnused } from './policy/tableNameUnused';
 import { CreateLimits, readCreateLimits } from './policy/createLimits';
+import { requestOutputs } from './requestOutputs';
 import { withUserFacingErrors } from './withUserFacingErrors';
 
 export const CREATE_DYNAMODB_REQUEST_ACTION_ID = 'kratix:dynamodb:create';
@@ -68,7 +65,9 @@ function validateInput(
 
 /**
  * Creates a DynamoDBRequest that the aws-dynamodb-kratix Promise turns into an ACK Table,
- * after checking it with the request model every other producer uses.
+ * after checking it with the request model every other producer uses. Its flat inputs are
+ * the wizard's table designer's; past them it is kratix:resource:create for DynamoDBRequest
+ * (the same delivery, permission and wait, and the kind's registered rules).
  */
 export function createDynamoDBRequestAction(
   deps: KratixDynamoDBActionDependencies,
@@ -87,31 +86,8 @@ export function createDynamoDBRequestAction(
       schema: {
         input: requestInputs,
         output: {
-          requestRef: z =>
-            z.string({
-              description:
-                '<cluster>/<namespace>/<name> of the DynamoDBRequest',
-            }),
-          uid: z =>
-            z
-              .string({
-                description: 'The uid of the created object (apply only)',
-              })
-              .optional(),
-          cluster: z => z.string(),
+          ...requestOutputs('DynamoDBRequest'),
           tableName: z => z.string({ description: 'The DynamoDB table name' }),
-          entityRef: z =>
-            z.string({
-              description:
-                'The catalog entity of the request, resource:<namespace>/<name>_<cluster>',
-            }),
-          manifestPath: z =>
-            z
-              .string({
-                description:
-                  'Where the YAML was written (workspace delivery only)',
-              })
-              .optional(),
         },
       },
       async handler(ctx) {
@@ -131,50 +107,15 @@ export function createDynamoDBRequestAction(
           `validated: ${description} for table ${spec.name} in ${spec.region} (${spec.billingMode}, deletion policy ${spec.deletionPolicy})`,
         );
 
-        await checkCreatePermission(
-          deps,
-          tenancy,
-          await ctx.getInitiatorCredentials(),
-          target,
-        );
-
-        const delivered = await deliver(ctx, clients, {
+        await createKratixRequest(ctx, deps, tenancy, {
+          actionId: CREATE_DYNAMODB_REQUEST_ACTION_ID,
           target,
           gvk: DYNAMODB_REQUEST_GVK,
           manifest: renderDynamoDBRequest(target, spec, ctx.task.id),
-          description,
-          precondition: tableNameUnused({
-            actionId: CREATE_DYNAMODB_REQUEST_ACTION_ID,
-            claim: {
-              tableName: spec.name,
-              region: spec.region,
-              namespace: target.namespace,
-              requestName: target.name,
-            },
-            path: 'tableName',
-          }),
-        });
-        ctx.output(
-          'requestRef',
-          `${target.cluster}/${target.namespace}/${target.name}`,
-        );
-        ctx.output('cluster', target.cluster);
-        ctx.output('tableName', spec.name);
-        ctx.output(
-          'entityRef',
-          entityRefOfClusterObject({ kind: 'resource', ...target }),
-        );
-        if (delivered.uid) ctx.output('uid', delivered.uid);
-        if (delivered.manifestPath)
-          ctx.output('manifestPath', delivered.manifestPath);
-
-        await waitAfterDelivery(ctx, deps, {
-          target,
-          delivered,
-          description,
-          objectWord: 'the request',
-          readiness: client =>
-            readDynamoDBTableReadiness(client, target.namespace, target.name),
+          kindHandler: dynamoDBRequestKind,
+          // The action's input calls the table name tableName; the spec calls it name.
+          specPath: field => (field === 'name' ? 'tableName' : field),
+          kindOutputs: { tableName: spec.name },
         });
       },
     }),

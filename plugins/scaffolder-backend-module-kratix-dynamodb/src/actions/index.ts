@@ -2,12 +2,22 @@ import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { KratixDynamoDBActionDependencies } from './actionDependencies';
 import { createDynamoDBRequestAction } from './createDynamoDBRequest';
 import { createKubeVelaApplicationAction } from './createKubeVelaApplication';
+import { createKratixResourceAction } from './createKratixResource';
 
 export type { KratixDynamoDBActionDependencies } from './actionDependencies';
 export {
   createDynamoDBRequestAction,
   CREATE_DYNAMODB_REQUEST_ACTION_ID,
 } from './createDynamoDBRequest';
+export {
+  createKratixResourceAction,
+  CREATE_KRATIX_RESOURCE_ACTION_ID,
+} from './createKratixResource';
+export {
+  RequestKindRegistry,
+  defaultRequestKinds,
+} from './requestKinds';
+export type { RequestKindHandler } from './requestKinds';
 export {
   createKubeVelaApplicationAction,
   CREATE_KUBEVELA_APPLICATION_ACTION_ID,
@@ -20,5 +30,6 @@ export function createKratixDynamoDBActions(
   return [
     createDynamoDBRequestAction(deps),
     createKubeVelaApplicationAction(deps),
+    createKratixResourceAction(deps),
   ];
 }

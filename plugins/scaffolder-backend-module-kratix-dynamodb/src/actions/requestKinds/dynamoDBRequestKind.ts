@@ -1,0 +1,36 @@
+import {
+  DYNAMODB_REQUEST_GVK,
+  validateDynamoDBRequestSpec,
+} from '@kratix-dynamodb/common';
+import { checkCapacity } from '../policy/checkCreateLimits';
+import { tableNameUnused } from '../policy/tableNameUnused';
+import { readDynamoDBTableReadiness } from '../readiness/waitForDynamoDBTable';
+import type { RequestKindHandler } from './RequestKindRegistry';
+
+/**
+ * DynamoDBRequest: the request model every producer uses (cross-field rules, the platform's
+ * capacity caps), a table name no other request holds, and ready once ACK reports the table
+ * ACTIVE. kratix:dynamodb:create and kratix:resource:create both go through it.
+ */
+export const dynamoDBRequestKind: RequestKindHandler = {
+  group: DYNAMODB_REQUEST_GVK.group,
+  kind: DYNAMODB_REQUEST_GVK.kind,
+  validate(spec, limits) {
+    const result = validateDynamoDBRequestSpec(spec);
+    if (!result.valid) return result.errors;
+    return checkCapacity(result.spec, limits);
+  },
+  precondition({ actionId, target, spec, specPath }) {
+    return tableNameUnused({
+      actionId,
+      claim: {
+        tableName: String(spec.name),
+        region: String(spec.region),
+        namespace: target.namespace,
+        requestName: target.name,
+      },
+      path: specPath('name'),
+    });
+  },
+  readiness: readDynamoDBTableReadiness,
+};
