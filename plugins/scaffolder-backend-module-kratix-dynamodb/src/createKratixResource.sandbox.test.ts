@@ -30,7 +30,10 @@ import { firstStepInput, Template } from './__testUtils__/templateReplay';
 
 const REPO = path.resolve(__dirname, '../../..');
 const bucketPromise = parse(
-  fs.readFileSync(path.join(REPO, 'examples/bucket-promise/promise.yaml'), 'utf8'),
+  fs.readFileSync(
+    path.join(REPO, 'examples/bucket-promise/promise.yaml'),
+    'utf8',
+  ),
 );
 const BUCKET_GVK = promiseApiOf(bucketPromise)!.gvk;
 
@@ -153,7 +156,9 @@ describe('kratix:resource:create against the sandbox', () => {
     const failure = action().handler(ctx);
     await expect(failure).rejects.toMatchObject({ name: 'InputError' });
     const message = (await failure.catch(e => e)).message as string;
-    expect(message).toMatch(/^kratix:resource:create was given 3 invalid inputs; nothing was created/);
+    expect(message).toMatch(
+      /^kratix:resource:create was given 3 invalid inputs; nothing was created/,
+    );
     expect(message).toMatch(/^spec\.name: .*should match/m);
     expect(message).toMatch(/^spec\.storageClass: .*"FAST"/m);
     expect(message).toMatch(/^spec\.retention\.days: .*1/m);
@@ -213,17 +218,21 @@ describe('kratix:resource:create against the sandbox', () => {
     examples
       .map(e => [e.description, parse(e.example).steps[0].input] as const)
       .filter(([, input]) => input.spec),
-  )('replays its documented example: %s', async (_, input) => {
-    const created = action();
-    expect(schemaErrorsFor(created, input)).toEqual([]);
-    const { ctx, outputs } = actionContext({
-      ...input,
-      namespace: 'default',
-    });
-    await created.handler(ctx);
-    expect(outputs()).toMatchObject({
-      kind: 'BucketRequest',
-      entityRef: `resource:default/${input.name}_sandbox`,
-    });
-  }, 60_000);
+  )(
+    'replays its documented example: %s',
+    async (_, input) => {
+      const created = action();
+      expect(schemaErrorsFor(created, input)).toEqual([]);
+      const { ctx, outputs } = actionContext({
+        ...input,
+        namespace: 'default',
+      });
+      await created.handler(ctx);
+      expect(outputs()).toMatchObject({
+        kind: 'BucketRequest',
+        entityRef: `resource:default/${input.name}_sandbox`,
+      });
+    },
+    60_000,
+  );
 });

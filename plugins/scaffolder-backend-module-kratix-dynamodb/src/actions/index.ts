@@ -13,10 +13,7 @@ export {
   createKratixResourceAction,
   CREATE_KRATIX_RESOURCE_ACTION_ID,
 } from './createKratixResource';
-export {
-  RequestKindRegistry,
-  defaultRequestKinds,
-} from './requestKinds';
+export { RequestKindRegistry, defaultRequestKinds } from './requestKinds';
 export type { RequestKindHandler } from './requestKinds';
 export {
   createKubeVelaApplicationAction,
