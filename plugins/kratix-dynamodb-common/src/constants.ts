@@ -76,8 +76,13 @@ export const ANNOTATIONS = {
   scaffolderTaskId: 'kratix-dynamodb.io/scaffolder-task-id',
   /** On catalog entities: the cluster name (from kratixDynamodb.clusters). */
   cluster: 'kratix-dynamodb.io/cluster',
-  /** On catalog entities: `<namespace>/<name>` of the DynamoDBRequest. */
+  /**
+   * On catalog entities: `<namespace>/<name>` of the request, a DynamoDBRequest unless
+   * `promise` names another Promise, whose API gives the request's kind.
+   */
   request: 'kratix-dynamodb.io/request',
+  /** On catalog entities and generated templates: the name of the request's Kratix Promise. */
+  promise: 'kratix-dynamodb.io/promise',
   /** On catalog entities: `<namespace>/<name>` of the KubeVela Application. */
   application: 'kratix-dynamodb.io/application',
   /**

@@ -29,7 +29,7 @@ export type PromiseTemplateOptions = {
 };
 
 /** The annotation on a generated template that names its Promise. */
-export const TEMPLATE_PROMISE_ANNOTATION = 'kratix-dynamodb.io/promise';
+export const TEMPLATE_PROMISE_ANNOTATION = ANNOTATIONS.promise;
 
 /** The Promises whose hand-made templates this repository ships: never generated. */
 export const HAND_MADE_TEMPLATE_PROMISES = [DYNAMODB_PROMISE_NAME];

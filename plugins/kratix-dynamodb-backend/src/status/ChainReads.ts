@@ -32,6 +32,10 @@ export type ChainReads = {
   cluster: string;
   now: Date;
   options: StatusOptions;
+  /** The Promise of the entity's request (aws-dynamodb-kratix unless the entity names another). */
+  promiseName: string;
+  /** The request's kind, from its Promise's API; unknown while that Promise cannot be read. */
+  requestKind?: GroupVersionKind;
   promises: KindRead;
   requests: KindRead;
   tables: KindRead;

@@ -5,8 +5,6 @@ import {
   ANNOTATIONS,
   ChainObject,
   DYNAMODB_COMPONENT_TYPE,
-  DYNAMODB_PROMISE_NAME,
-  DYNAMODB_REQUEST_GVK,
   GroupVersionKind,
   KRATIX_PROMISE_GVK,
   KUBEVELA_APPLICATION_GVK,
@@ -29,6 +27,11 @@ import {
 } from '../services/StatusChainService';
 import { ChainReads, KindRead, readKind, splitRef } from './ChainReads';
 import { readKindsAsUser } from './readKindsAsUser';
+import {
+  makesDynamoDBTable,
+  promiseNameOf,
+  requestKindOf,
+} from './requestKinds';
 import { untrustedLinkReason } from './linkTrust';
 import { skippedStage, unknownStage } from './conditions';
 import { HealthProber } from './HealthProber';
@@ -40,7 +43,7 @@ import {
 import { readHealthStage } from './stages/readHealthStage';
 import { readPromiseStage } from './stages/readPromiseStage';
 import { linkedRequestRef, readRequestStage } from './stages/readRequestStage';
-import { readTableStage } from './stages/readTableStage';
+import { readKindTableStage } from './stages/readKindStages';
 import { readWorkflowStage } from './stages/readWorkflowStage';
 
 /** A kind no stage will look into: the entity links nothing of it. */
@@ -164,8 +167,9 @@ export class ClusterStatusChainService implements StatusChainService {
         scope,
       );
     const appRef = annotations[ANNOTATIONS.application];
+    const promiseName = promiseNameOf(annotations);
     const promisesRead = read(KRATIX_PROMISE_GVK, undefined, {
-      name: DYNAMODB_PROMISE_NAME,
+      name: promiseName,
     });
     const applications = appRef
       ? await read(
@@ -180,10 +184,17 @@ export class ClusterStatusChainService implements StatusChainService {
         : undefined;
     const requestRef = linkedRequestRef(annotations[ANNOTATIONS.request], app);
     const request = requestRef ? splitRef(requestRef) : undefined;
-    const [promises, requests, tables] = await Promise.all([
-      promisesRead,
-      request ? read(DYNAMODB_REQUEST_GVK, undefined, request) : NOTHING_LINKED,
-      request
+    // The request's kind comes from its Promise's API, so the Promise is read first.
+    const promises = await promisesRead;
+    const requestKind = requestKindOf(
+      promiseName,
+      promises.get(undefined, promiseName),
+    );
+    const [requests, tables] = await Promise.all([
+      request && requestKind
+        ? read(requestKind, undefined, request)
+        : NOTHING_LINKED,
+      request && makesDynamoDBTable(requestKind)
         ? read(ACK_TABLE_GVK, ACK_TABLE_LABEL_SELECTOR, {
             labelSelector: `${LABELS.requestName}=${request.name}`,
           })
@@ -197,6 +208,8 @@ export class ClusterStatusChainService implements StatusChainService {
       cluster,
       now,
       options: this.#options,
+      promiseName,
+      requestKind,
       promises,
       requests,
       tables,
@@ -255,13 +268,29 @@ export class ClusterStatusChainService implements StatusChainService {
         unknownStage('workflow', 'No request, so no workflow'),
         unknownStage('table', 'No request, so no table'),
       );
+    } else if (!reads.requestKind) {
+      const why = `The ${reads.promiseName} Promise could not be found on the cluster, so the kind of its request ${requestRef} is not known`;
+      stages.push(
+        unknownStage(
+          'request',
+          why,
+          'See the Promise stage: once the Promise is installed, its request can be read',
+        ),
+        unknownStage('workflow', 'The request could not be read'),
+        unknownStage('table', 'The request could not be read'),
+      );
     } else {
       const request = readRequestStage(reads, requestRef);
       const workflow = readWorkflowStage(reads, requestRef);
       stages.push(
         request,
         workflow,
-        readTableStage(reads, requestRef, workflow.state === 'ok'),
+        readKindTableStage(
+          reads,
+          reads.requestKind,
+          requestRef,
+          workflow.state === 'ok',
+        ),
       );
     }
 

@@ -2,7 +2,6 @@ import {
   ACK_TABLE_GVK,
   ACK_TABLE_LABEL_SELECTOR,
   ANNOTATIONS,
-  DYNAMODB_REQUEST_GVK,
   GroupVersionKind,
   KRATIX_PROMISE_GVK,
   KUBEVELA_APPLICATION_GVK,
@@ -16,6 +15,11 @@ import {
 import { ChainReads, KindRead, readKindAsUser, splitRef } from './ChainReads';
 import { HealthProber } from './HealthProber';
 import { StatusOptions } from './readStatusOptions';
+import {
+  makesDynamoDBTable,
+  promiseNameOf,
+  requestKindOf,
+} from './requestKinds';
 
 type ReadContext = {
   cluster: string;
@@ -70,10 +74,20 @@ export async function readKindsAsUser(
     client
       ? readKindAsUser(client, gvk, scope, labelSelector)
       : Promise.resolve(unreadable(refused));
-  const [promises, requests, tables, applications] = await Promise.all([
-    read(KRATIX_PROMISE_GVK, undefined),
-    read(DYNAMODB_REQUEST_GVK, namespaces),
-    read(ACK_TABLE_GVK, namespaces, ACK_TABLE_LABEL_SELECTOR),
+  // The request's kind comes from its Promise's API, so the Promises are read first.
+  const promiseName = promiseNameOf(annotations);
+  const promises = await read(KRATIX_PROMISE_GVK, undefined);
+  const requestKind = requestKindOf(
+    promiseName,
+    promises.get(undefined, promiseName),
+  );
+  const [requests, tables, applications] = await Promise.all([
+    requestKind
+      ? read(requestKind, namespaces)
+      : Promise.resolve(unreadable('no request kind')),
+    makesDynamoDBTable(requestKind)
+      ? read(ACK_TABLE_GVK, namespaces, ACK_TABLE_LABEL_SELECTOR)
+      : Promise.resolve(unreadable('no ACK Table for this kind')),
     annotations[ANNOTATIONS.application]
       ? read(KUBEVELA_APPLICATION_GVK, namespaces)
       : undefined,
@@ -97,6 +111,8 @@ export async function readKindsAsUser(
       cluster,
       now: context.now,
       options,
+      promiseName,
+      requestKind,
       promises,
       requests,
       tables,

@@ -51,6 +51,14 @@ const ENTITIES = [
   entity('Component', 'session-management-app', {
     [ANNOTATIONS.application]: 'default/session-management-app',
   }),
+  // A request of another Promise, as the catalog's kratix-promises provider emits it.
+  {
+    ...entity('Resource', 'team-assets', {
+      [ANNOTATIONS.request]: 'default/team-assets',
+      [ANNOTATIONS.promise]: 'object-bucket',
+    }),
+    spec: { type: 'object-bucket', owner: 'guests', lifecycle: 'production' },
+  },
 ];
 
 type Signal = { channel: string; message: unknown };
@@ -231,6 +239,56 @@ describe('status chain against the sandbox cluster', () => {
     expect(
       (await h.chain('default/resource/simple-table')).objects,
     ).toBeUndefined();
+  });
+
+  it('follows a request of another Promise (object-bucket): its Promise, request and workflow; no table', async () => {
+    h = await startHarness();
+    const ref = 'default/resource/team-assets';
+    // Before the Promise is installed its request's kind cannot be known.
+    const before = await waitForChain(h, ref, s => s.promise.state === 'error');
+    expect(before.promise.summary).toBe(
+      'The object-bucket Promise is not installed',
+    );
+    expect(before.request).toMatchObject({
+      state: 'unknown',
+      summary:
+        'The object-bucket Promise could not be found on the cluster, so the kind of its request default/team-assets is not known',
+    });
+
+    const promise = readYaml('examples/bucket-promise/promise.yaml');
+    await h.kube.create(KRATIX_PROMISE_GVK, promise);
+    const bucketRequests = {
+      group: 'storage.kratix.io',
+      version: 'v1alpha1',
+      kind: 'BucketRequest',
+    };
+    await waitForChain(h, ref, s => s.promise.state === 'ok');
+    const missing = await waitForChain(
+      h,
+      ref,
+      s => s.request.state === 'error',
+    );
+    expect(missing.request.summary).toBe(
+      'BucketRequest default/team-assets does not exist on the cluster',
+    );
+
+    await h.kube.create(
+      bucketRequests,
+      readYaml('examples/bucket-promise/requests/team-assets.yaml'),
+    );
+    const stages = await waitForChain(h, ref, s => s.workflow.state === 'ok');
+    expect(stages.request.state).toBe('ok');
+    expect(stages.table).toMatchObject({
+      state: 'skipped',
+      summary:
+        'A BucketRequest makes no DynamoDB table: what its workflow outputs is up to the object-bucket Promise',
+    });
+    expect(stages.application.state).toBe('skipped');
+    expect(stages.health.state).toBe('skipped');
+    const withObjects = await h.chain(ref, '?objects=true');
+    expect(withObjects.objects?.map(o => `${o.kind}/${o.name}`).sort()).toEqual(
+      ['BucketRequest/team-assets', 'Promise/object-bucket'],
+    );
   });
 
   it('signals an open card when its chain changes: the Table turning ACTIVE, then ACK losing its credentials', async () => {

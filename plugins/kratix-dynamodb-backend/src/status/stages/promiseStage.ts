@@ -14,7 +14,10 @@ export type PromiseObservation =
       object: { status?: any; metadata: { creationTimestamp?: string } };
     };
 
-export function promiseStage(observation: PromiseObservation): StatusStage {
+export function promiseStage(
+  observation: PromiseObservation,
+  name: string = DYNAMODB_PROMISE_NAME,
+): StatusStage {
   const id = 'promise';
   if (observation.kind === 'missing-api') {
     return {
@@ -23,7 +26,7 @@ export function promiseStage(observation: PromiseObservation): StatusStage {
       conditions: [],
       links: [],
       summary: 'Kratix is not installed on this cluster (no Promise API)',
-      hint: 'Install Kratix on the cluster, then apply the aws-dynamodb-kratix Promise',
+      hint: `Install Kratix on the cluster, then apply the ${name} Promise`,
     };
   }
   if (observation.kind === 'absent') {
@@ -32,8 +35,11 @@ export function promiseStage(observation: PromiseObservation): StatusStage {
       state: 'error',
       conditions: [],
       links: [],
-      summary: `The ${DYNAMODB_PROMISE_NAME} Promise is not installed`,
-      hint: 'Apply examples/kratix-promise/promise.yaml to the platform cluster',
+      summary: `The ${name} Promise is not installed`,
+      hint:
+        name === DYNAMODB_PROMISE_NAME
+          ? 'Apply examples/kratix-promise/promise.yaml to the platform cluster'
+          : `Ask the platform team to install the ${name} Promise on this cluster (kubectl get promises)`,
     };
   }
   const conditions = conditionsOf(observation.object);
@@ -59,7 +65,7 @@ export function promiseStage(observation: PromiseObservation): StatusStage {
       summary: `Unavailable: ${
         available?.message ?? 'cannot fulfil resource requests'
       }`,
-      hint: `Check the Promise workflows and its required Promises: kubectl describe promise ${DYNAMODB_PROMISE_NAME}`,
+      hint: `Check the Promise workflows and its required Promises: kubectl describe promise ${name}`,
     };
   }
   return {

@@ -20,7 +20,7 @@ export function linkedRequestRef(
     : undefined;
 }
 
-/** The request stage from the DynamoDBRequest at `requestRef`. */
+/** The request stage from the request at `requestRef`, of its Promise's kind. */
 export function readRequestStage(
   reads: ChainReads,
   requestRef: string,
@@ -31,7 +31,14 @@ export function readRequestStage(
     unreadableStage(
       'request',
       reads.requests,
-      'Apply the aws-dynamodb-kratix Promise',
-    ) ?? requestStage(request, requestRef, reads.now, reads.options.graceMs)
+      `Apply the ${reads.promiseName} Promise`,
+    ) ??
+    requestStage(
+      request,
+      requestRef,
+      reads.now,
+      reads.options.graceMs,
+      reads.requestKind?.kind,
+    )
   );
 }

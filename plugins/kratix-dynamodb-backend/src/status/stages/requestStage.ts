@@ -16,6 +16,7 @@ export function requestStage(
   ref: string,
   now: Date,
   graceMs: number,
+  kind = 'DynamoDBRequest',
 ): StatusStage {
   const id = 'request';
   if (!request) {
@@ -24,7 +25,7 @@ export function requestStage(
       state: 'error',
       conditions: [],
       links: [],
-      summary: `DynamoDBRequest ${ref} does not exist on the cluster`,
+      summary: `${kind} ${ref} does not exist on the cluster`,
       hint: 'Create it again from the template, or check that the entity points at the right cluster and namespace',
     };
   }

@@ -1,3 +1,7 @@
+import {
+  DYNAMODB_PROMISE_NAME,
+  DYNAMODB_REQUEST_GVK,
+} from '@kratix-dynamodb/common';
 import { KubernetesObject } from '@kratix-dynamodb/node';
 import { ChainReads, KindRead } from '../../ChainReads';
 
@@ -24,7 +28,15 @@ export function kindRead(
 /** Reads of a cluster at 12:00, with every kind synced and empty unless given; `seen` collects noted objects. */
 export function chainReads(
   kinds: Partial<
-    Pick<ChainReads, 'promises' | 'requests' | 'tables' | 'applications'>
+    Pick<
+      ChainReads,
+      | 'promises'
+      | 'requests'
+      | 'tables'
+      | 'applications'
+      | 'promiseName'
+      | 'requestKind'
+    >
   > = {},
 ) {
   const seen: KubernetesObject[] = [];
@@ -38,6 +50,8 @@ export function chainReads(
       readinessPath: '/ready',
       tenancy: { ownersOf: () => new Set() },
     },
+    promiseName: DYNAMODB_PROMISE_NAME,
+    requestKind: DYNAMODB_REQUEST_GVK,
     promises: kindRead(),
     requests: kindRead(),
     tables: kindRead(),
