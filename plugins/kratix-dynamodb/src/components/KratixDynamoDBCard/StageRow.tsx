@@ -16,7 +16,7 @@ const WRAP = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
 /** Stage ids in the words a developer uses. */
 export const STAGE_TITLES: Record<StatusStage['id'], string> = {
   promise: 'Kratix Promise',
-  request: 'DynamoDB request',
+  request: 'Kratix request',
   workflow: 'Kratix workflow',
   table: 'ACK Table',
   application: 'KubeVela application',
