@@ -61,12 +61,19 @@ function sandboxClients(sandbox: Sandbox): ClusterClientFactory {
   } as unknown as ClusterClientFactory;
 }
 
-export async function startSandboxForActions(): Promise<SandboxActions> {
+/**
+ * With `users`, the sandbox enforces RBAC for them (each maps to its groups); the admin token
+ * the helper uses stays all-powerful.
+ */
+export async function startSandboxForActions(
+  options: { users?: Record<string, { groups: string[] }> } = {},
+): Promise<SandboxActions> {
   const sandbox = await startSandbox({
     port: 0,
     dynamodbPort: 0,
     createTableMs: 100,
     kubeconfigPath: false,
+    ...(options.users ? { rbac: true, users: options.users } : {}),
   });
   const clients = sandboxClients(sandbox);
   const deps = (

@@ -4,10 +4,12 @@ import { useApi } from '@backstage/core-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import useAsync from 'react-use/esm/useAsync';
 import { kratixClustersApiRef } from '../../api/KratixClustersApi';
+import { useUserTokenSecret } from './useUserTokenSecret';
 
 /**
  * The clusters this user may create on, as the backend decides with the create permission;
- * a template no longer lists them by hand.
+ * a template no longer lists them by hand. On a cluster that acts as each user, the user's own
+ * token goes with the task as a secret, so the actions create as them.
  * @public
  */
 export function KratixClusterPicker(
@@ -26,8 +28,11 @@ export function KratixClusterPicker(
     if (!formData && clusters?.length === 1) onChange(clusters[0]);
   }, [formData, clusters, onChange]);
 
+  const tokenError = useUserTokenSecret(formData || undefined);
+
   const problem =
     error?.message ??
+    tokenError?.message ??
     (clusters?.length === 0
       ? 'You may not create on any cluster (kratix.dynamodb.request.create)'
       : undefined);

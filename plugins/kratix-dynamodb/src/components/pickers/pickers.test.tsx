@@ -4,6 +4,14 @@ import {
   kratixClustersApiRef,
   type KratixClustersApi,
 } from '../../api/KratixClustersApi';
+import {
+  kratixUserTokensApiRef,
+  type KratixUserTokensApi,
+} from '../../api/KratixUserTokensApi';
+import {
+  SecretsContextProvider,
+  useTemplateSecrets,
+} from '@backstage/plugin-scaffolder-react';
 import { KratixClusterPicker } from './KratixClusterPicker';
 import { KubernetesNamespacePicker } from './KubernetesNamespacePicker';
 
@@ -19,10 +27,32 @@ const fieldProps = (overrides: Record<string, unknown>): any => ({
 const field = (name: string) =>
   document.querySelector(`[data-field="${name}"]`) as HTMLInputElement;
 
+/** A per-user cluster `okta-cluster`; every other cluster needs no user token. */
+const userTokens: KratixUserTokensApi = {
+  headersFor: async (cluster): Promise<Record<string, string>> =>
+    cluster === 'okta-cluster'
+      ? { 'backstage-kubernetes-authorization-oidc-okta': 'alice-id-token' }
+      : {},
+};
+
+/** Shows the task's secrets, as the scaffolder would send them with the task. */
+function SecretsShown() {
+  const { secrets } = useTemplateSecrets();
+  return <pre data-testid="secrets">{JSON.stringify(secrets)}</pre>;
+}
+
 function render(api: Partial<KratixClustersApi>, element: JSX.Element) {
   return renderInTestApp(
-    <TestApiProvider apis={[[kratixClustersApiRef, api as KratixClustersApi]]}>
-      {element}
+    <TestApiProvider
+      apis={[
+        [kratixClustersApiRef, api as KratixClustersApi],
+        [kratixUserTokensApiRef, userTokens],
+      ]}
+    >
+      <SecretsContextProvider>
+        {element}
+        <SecretsShown />
+      </SecretsContextProvider>
     </TestApiProvider>,
   );
 }
@@ -46,6 +76,29 @@ describe('KratixClusterPicker', () => {
     expect(
       await screen.findByText(/You may not create on any cluster/),
     ).toBeInTheDocument();
+  });
+
+  it("keeps the user's token as a task secret for a cluster that acts as each user", async () => {
+    const clusters = { listClusters: async () => ['okta-cluster', 'sandbox'] };
+    await render(
+      clusters,
+      <KratixClusterPicker {...fieldProps({ formData: 'okta-cluster' })} />,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('secrets').textContent).toBe(
+        '{"backstage-kubernetes-authorization-oidc-okta":"alice-id-token"}',
+      ),
+    );
+  });
+
+  it('keeps no secret for a cluster read with the backend identity', async () => {
+    const headersFor = jest.spyOn(userTokens, 'headersFor');
+    await render(
+      { listClusters: async () => ['okta-cluster', 'sandbox'] },
+      <KratixClusterPicker {...fieldProps({ formData: 'sandbox' })} />,
+    );
+    await waitFor(() => expect(headersFor).toHaveBeenCalledWith('sandbox'));
+    expect(screen.getByTestId('secrets').textContent).toBe('{}');
   });
 });
 

@@ -4,6 +4,7 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import type { ClusterClientFactory } from '@kratix-dynamodb/node';
 import { stringify } from 'yaml';
+import { clientForTask } from './clientForTask';
 import { Created, createOnce } from './createOnce';
 import type { DeliveryContext, DeliveryItem } from './deliveryContext';
 import { MANAGED_BY_SCAFFOLDER } from './linkMetadata';
@@ -41,7 +42,7 @@ async function dryRunOnCluster(
 ): Promise<Delivered> {
   const { cluster } = item.target;
   try {
-    const client = await clients.forCluster(cluster);
+    const client = await clientForTask(clients, cluster, ctx);
     await item.precondition?.(client);
     await client.create(item.gvk, item.manifest, {
       dryRun: true,
@@ -64,7 +65,7 @@ async function applyToCluster(
   clients: ClusterClientFactory,
   item: DeliveryItem,
 ): Promise<Delivered> {
-  const client = await clients.forCluster(item.target.cluster);
+  const client = await clientForTask(clients, item.target.cluster, ctx);
   const { uid, how } = await createOnce(ctx, client, item);
   const where = `on cluster '${item.target.cluster}'`;
   const messages: Record<Created['how'], string> = {

@@ -6,7 +6,7 @@ import type { Target } from '../inputs/validateTarget';
 /** The parts of the action context that delivering an object uses. */
 export type DeliveryContext = Pick<
   ActionContext<any, any>,
-  'logger' | 'checkpoint' | 'task' | 'isDryRun' | 'workspacePath'
+  'logger' | 'checkpoint' | 'task' | 'isDryRun' | 'workspacePath' | 'secrets'
 >;
 
 /** One object to deliver, and how people should read its name in logs and errors. */

@@ -4,6 +4,7 @@ import {
   DEFAULT_POLL_INTERVAL_MS,
   KratixDynamoDBActionDependencies,
 } from '../actionDependencies';
+import { clientForTask } from '../delivery/clientForTask';
 import type { Delivered } from '../delivery/deliver';
 import type { Target } from '../inputs/validateTarget';
 import { Readiness, waitForReadiness } from './waitForReadiness';
@@ -13,7 +14,10 @@ import { Readiness, waitForReadiness } from './waitForReadiness';
  * is nothing to wait for after a dry run or a workspace delivery, and the log says so.
  */
 export async function waitAfterDelivery(
-  ctx: Pick<ActionContext<any, any>, 'logger' | 'isDryRun' | 'signal'>,
+  ctx: Pick<
+    ActionContext<any, any>,
+    'logger' | 'isDryRun' | 'signal' | 'secrets'
+  >,
   deps: KratixDynamoDBActionDependencies,
   options: {
     target: Target;
@@ -36,7 +40,9 @@ export async function waitAfterDelivery(
   }
   await waitForReadiness({
     subject: `${description} on cluster '${target.cluster}'`,
-    read: options.readiness(await deps.clients.forCluster(target.cluster)),
+    read: options.readiness(
+      await clientForTask(deps.clients, target.cluster, ctx),
+    ),
     timeoutSeconds: target.timeoutSeconds,
     pollIntervalMs: deps.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
     logger: ctx.logger,
