@@ -7,7 +7,7 @@ import {
   KubernetesObject,
   WatchEvent,
 } from '../KubernetesClient';
-import { listAll } from './listInPages';
+import { listAll, listInPages } from './listInPages';
 import { slimObject } from './slimObject';
 
 /**
@@ -108,6 +108,8 @@ export class ObjectInformer {
   };
   readonly #pageSize?: number;
   readonly #cache: boolean;
+  /** A list has been tried before: a new one follows a gap in what the watch reported. */
+  #listedBefore = false;
   readonly #objects = new Map<string, KubernetesObject>();
   readonly #listeners = new Set<(change: InformerChange) => void>();
   #state: InformerState = { kind: 'syncing' };
@@ -257,17 +259,13 @@ export class ObjectInformer {
     this.counters.lists++;
     try {
       // In pages, so neither the API server nor this process holds one huge answer at once.
-      // A watch that keeps nothing needs only the revision to start from: one object's page.
-      const list = await listAll(
-        this.#client,
-        this.gvk,
-        this.#selection,
-        this.#cache ? this.#pageSize : 1,
-        this.#cache ? undefined : 1,
-      );
+      const list = this.#cache
+        ? await listAll(this.#client, this.gvk, this.#selection, this.#pageSize)
+        : await this.#listWithoutCache();
       if (this.#stopped) return;
       if (this.#cache) this.#replaceAll(list.items);
       this.#resourceVersion = list.resourceVersion;
+      this.#listedBefore = true;
       this.#state = { kind: 'synced' };
       this.#resolveFirstSync();
       await this.#watch();
@@ -284,9 +282,37 @@ export class ObjectInformer {
       } else {
         this.#state = { kind: 'failed', message: error.message };
       }
+      this.#listedBefore = true;
       this.#resolveFirstSync();
       this.#retry(() => this.#list(), error);
     }
+  }
+
+  /**
+   * The list of a watch that keeps nothing. The first needs only the revision to start from
+   * (one object's page). A later one follows a gap (a 410, a failure, an API installed late):
+   * every object is reported as an upsert, page by page, so no change in the gap is lost.
+   * Deletions in a gap cannot be told without a cache; the provider's full sync repairs them.
+   */
+  async #listWithoutCache(): Promise<{
+    items: KubernetesObject[];
+    resourceVersion?: string;
+  }> {
+    if (!this.#listedBefore)
+      return listAll(this.#client, this.gvk, this.#selection, 1, 1);
+    let resourceVersion: string | undefined;
+    for await (const page of listInPages(
+      this.#client,
+      this.gvk,
+      this.#selection,
+      { pageSize: this.#pageSize, onExpired: 'restart' },
+    )) {
+      if (this.#stopped) break;
+      resourceVersion = page.resourceVersion;
+      for (const item of page.items)
+        this.#upsert(key(item.metadata.namespace, item.metadata.name), item);
+    }
+    return { items: [], resourceVersion };
   }
 
   /** Replaces the cache with a fresh list, telling listeners what differs. */

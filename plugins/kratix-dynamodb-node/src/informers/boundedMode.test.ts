@@ -113,6 +113,62 @@ describe('large kinds', () => {
     expect(informer.keepsObjects).toBe(false);
   });
 
+  it('a watch that keeps nothing reports, after a gap (here: its API installed late), every object made meanwhile', async () => {
+    const GADGET = { group: 'example.com', version: 'v1', kind: 'Gadget' };
+    const informer = new ObjectInformer(client, GADGET, logger, {
+      cache: false,
+      maxBackoffMs: 200,
+    });
+    stops.push(() => informer.stop());
+    const names: string[] = [];
+    informer.subscribe(c => names.push(c.object.metadata.name));
+    expect((await informer.waitForFirstSync(5000)).kind).toBe('missing-api');
+    await call(
+      'POST',
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+      {
+        metadata: { name: 'gadgets.example.com' },
+        spec: {
+          group: 'example.com',
+          scope: 'Namespaced',
+          names: {
+            plural: 'gadgets',
+            singular: 'gadget',
+            kind: 'Gadget',
+            listKind: 'GadgetList',
+          },
+          versions: [
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              schema: {
+                openAPIV3Schema: {
+                  type: 'object',
+                  'x-kubernetes-preserve-unknown-fields': true,
+                },
+              },
+            },
+          ],
+        },
+      },
+    );
+    await eventually(async () => {
+      const res = await call(
+        'POST',
+        '/apis/example.com/v1/namespaces/default/gadgets',
+        {
+          apiVersion: 'example.com/v1',
+          kind: 'Gadget',
+          metadata: { name: 'g0' },
+        },
+      );
+      return res.ok;
+    });
+    await eventually(() => names.includes('g0'));
+    expect(informer.size).toBe(0);
+  });
+
   it('below the limit a kind is cached whole; above it only the objects looked up are', async () => {
     const small = clusterInformers({
       fullCacheLimit: 10,
