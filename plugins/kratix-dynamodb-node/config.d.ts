@@ -101,6 +101,12 @@ export interface Config {
        * namespaces.
        */
       namespaceLabel?: string;
+      /**
+       * A prefix every table name in a namespace must start with: a template for all
+       * namespaces, where `{namespace}` is the namespace (`'{namespace}-'`), or a prefix per
+       * namespace (`team-a: orders-a-`; a namespace left out has none).
+       */
+      tableNamePrefix?: string | { [namespace: string]: string };
     };
   };
 }

@@ -17,3 +17,4 @@ export * from './refusedNamespaces';
 export * from './kubernetesUserAuth';
 export * from './dryRun';
 export * from './deprecated';
+export * from './tableNamePrefix';

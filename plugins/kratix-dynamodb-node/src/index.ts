@@ -72,6 +72,7 @@ export {
 } from './extensionPoints';
 export { readTenancy, normalizeOwnerRef } from './tenancy/readTenancy';
 export type { Tenancy } from './tenancy/readTenancy';
+export { readTableNamePrefix } from './tenancy/readTableNamePrefix';
 export {
   kratixDynamoDBNamespaceResourceRef,
   kratixDynamoDBCreateRules,

@@ -6,7 +6,7 @@
  */
 import { InputError } from '@backstage/errors';
 import { ACK_TABLE_GVK, ANNOTATIONS } from '@kratix-dynamodb/common';
-import type { JsonObject } from '@backstage/config';
+import { ConfigReader, type JsonObject } from '@backstage/config';
 import { createKratixDynamoDBActions } from './actions';
 import { actionContext } from './__testUtils__/actionTestKit';
 import {
@@ -280,5 +280,79 @@ describe('the actions create only where and what the platform team allows', () =
     ).toMatch(
       /^tableName: table 'ledger' in us-east-1 is already used by ACK Table default\/legacy-ledger/m,
     );
+  });
+
+  /** The actions with a table-name prefix rule (kratixDynamodb.tenancy.tableNamePrefix). */
+  const prefixedActions = (tableNamePrefix: JsonObject[string]) => {
+    const [createRequest, createApplication] = createKratixDynamoDBActions({
+      ...harness.deps(),
+      config: new ConfigReader({
+        kratixDynamodb: {
+          defaults: { region: 'us-east-1', namespace: 'default' },
+          scaffolder: { allowedImages: ['session-api:'] },
+          tenancy: { tableNamePrefix },
+        },
+      }),
+    });
+    return { createRequest, createApplication };
+  };
+
+  it("refuses a table name without its namespace's prefix, naming the field and the prefix, for a request and an Application", async () => {
+    const { createRequest, createApplication } =
+      prefixedActions('{namespace}-');
+    for (const isDryRun of [true, false]) {
+      expect(
+        await refusal(
+          createRequest,
+          tableActionInput({ name: 'squat', tableName: 'team-b-orders' }),
+          isDryRun,
+        ),
+      ).toMatch(
+        /^tableName: 'team-b-orders' must start with 'team-a-' in namespace team-a \(kratixDynamodb.tenancy.tableNamePrefix\)$/m,
+      );
+    }
+    const input = applicationActionInput();
+    expect(
+      await refusal(createApplication, {
+        ...input,
+        table: { ...(input.table as object), tableName: 'sessions' },
+      }),
+    ).toMatch(
+      /^table.tableName: 'sessions' must start with 'default-' in namespace default/m,
+    );
+    await createRequest.handler(
+      actionContext(
+        tableActionInput({
+          namespace: 'default',
+          name: 'prefixed',
+          tableName: 'default-orders',
+        }),
+        { isDryRun: true },
+      ).ctx,
+    );
+  });
+
+  it('takes a prefix per namespace, and asks none of a namespace the map leaves out', async () => {
+    const { createRequest } = prefixedActions({ 'team-a': 'a-' });
+    await createRequest.handler(
+      actionContext(
+        tableActionInput({
+          namespace: 'default',
+          name: 'free',
+          tableName: 'free-orders',
+        }),
+        { isDryRun: true },
+      ).ctx,
+    );
+    expect(
+      await refusal(
+        createRequest,
+        tableActionInput({
+          namespace: 'team-a',
+          name: 'orders',
+          tableName: 'orders',
+        }),
+      ),
+    ).toMatch(/^tableName: 'orders' must start with 'a-' in namespace team-a/m);
   });
 });

@@ -8,6 +8,8 @@ import {
   type DryRunRequest,
   type DryRunResult,
   findRefusingPattern,
+  type TableNamePrefixRule,
+  tableNamePrefixProblem,
   validateDynamoDBRequestSpec,
 } from '@kratix-dynamodb/common';
 import {
@@ -65,13 +67,14 @@ function problemsFromRefusal(
 
 /**
  * Checks what the wizard would create, in the order the action does: the platform's refused
- * namespaces, the request model, then the cluster's admission through a server-side dry run
+ * namespaces, the request model and the namespace's table-name prefix, then the cluster's admission through a server-side dry run
  * (`dryRun=All`: every admission step runs, nothing is stored).
  */
 export async function dryRunOnCluster(
   client: KubernetesClient,
   request: DryRunRequest,
   refusedNamespaces: readonly string[],
+  tableNamePrefix: TableNamePrefixRule = { kind: 'none' },
 ): Promise<DryRunResult> {
   const { cluster } = request;
   const problems: DryRunProblem[] = [];
@@ -92,6 +95,16 @@ export async function dryRunOnCluster(
         message: e.message,
       })),
     );
+  }
+  const prefixProblem =
+    model.valid &&
+    tableNamePrefixProblem(tableNamePrefix, request.namespace, model.spec.name);
+  if (prefixProblem) {
+    problems.push({
+      source: 'policy',
+      field: 'spec.name',
+      message: `table name '${model.spec.name}' ${prefixProblem}`,
+    });
   }
   if (!model.valid || problems.length) {
     // The cluster is not asked about what the plugin itself refuses.

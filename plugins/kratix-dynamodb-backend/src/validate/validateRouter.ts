@@ -17,6 +17,7 @@ import {
 import {
   type ClusterClientFactory,
   decideCreate,
+  readTableNamePrefix,
   readTenancy,
 } from '@kratix-dynamodb/node';
 import express from 'express';
@@ -61,6 +62,7 @@ export function parseDryRunRequest(body: unknown): DryRunRequest {
 export function createValidateRouter(options: ValidateRouterOptions) {
   const { config, httpAuth, permissions, clients } = options;
   const refused = readRefusedNamespaces(config);
+  const tableNamePrefix = readTableNamePrefix(config);
   const tenancy = readTenancy(config);
   const router = Router();
   // Specs are small; the cap keeps a hostile body from costing memory.
@@ -86,7 +88,7 @@ export function createValidateRouter(options: ValidateRouterOptions) {
         `You may not create in namespace ${request.namespace} on cluster '${request.cluster}' (${kratixDynamoDBRequestCreatePermission.name})`,
       );
     }
-    res.json(await dryRunOnCluster(client, request, refused));
+    res.json(await dryRunOnCluster(client, request, refused, tableNamePrefix));
   });
 
   return router;

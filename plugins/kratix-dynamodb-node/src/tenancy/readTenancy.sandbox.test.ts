@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import type { Sandbox } from '@kratix-dynamodb/sandbox';
 import { startSandboxWithClient } from '../__testUtils__/sandboxClient';
 import { ClusterClientFactory } from '../ClusterClientFactory';
@@ -26,7 +27,7 @@ describe('readTenancy with tenancy.namespaceLabel', () => {
       kind: 'Namespace',
       metadata: { name, labels },
     });
-  const tenancyOf = (tenancy: Record<string, unknown>) =>
+  const tenancyOf = (tenancy: JsonObject) =>
     readTenancy(new ConfigReader({ kratixDynamodb: { tenancy } }), {
       informers,
     });

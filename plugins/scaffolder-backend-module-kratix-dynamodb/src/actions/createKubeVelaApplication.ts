@@ -25,6 +25,7 @@ import {
   checkCapacity,
   checkImagesAllowed,
   checkNamespaceAllowed,
+  checkTableNamePrefix,
 } from './policy/checkCreateLimits';
 import { tableNameUnused } from './policy/tableNameUnused';
 import { CreateLimits, readCreateLimits } from './policy/createLimits';
@@ -65,6 +66,14 @@ function validateInput(
     ...checkNamespaceAllowed(target.namespace, limits),
     ...table.errors,
     ...(table.spec ? checkCapacity(table.spec, limits, 'table.') : []),
+    ...(table.spec
+      ? checkTableNamePrefix(
+          table.spec.name,
+          target.namespace,
+          limits,
+          'table.tableName',
+        )
+      : []),
     ...validateServices(services, table.componentName),
     ...checkImagesAllowed(services, limits),
   ]);

@@ -1,5 +1,6 @@
 import {
   findRefusingPattern,
+  tableNamePrefixProblem,
   type DynamoDBRequestSpec,
 } from '@kratix-dynamodb/common';
 import type { FieldError } from '../inputs/fieldErrors';
@@ -122,4 +123,19 @@ export function checkCapacity(
     );
   });
   return errors;
+}
+
+/** A namespace's table-name prefix, when the platform team sets one, at the input field `path`. */
+export function checkTableNamePrefix(
+  tableName: string,
+  namespace: string,
+  limits: CreateLimits,
+  path: string,
+): FieldError[] {
+  const problem = tableNamePrefixProblem(
+    limits.tableNamePrefix,
+    namespace,
+    tableName,
+  );
+  return problem ? [{ path, message: `'${tableName}' ${problem}` }] : [];
 }

@@ -1,5 +1,9 @@
 import type { Config } from '@backstage/config';
-import { DEFAULT_REFUSED_NAMESPACES } from '@kratix-dynamodb/common';
+import {
+  DEFAULT_REFUSED_NAMESPACES,
+  type TableNamePrefixRule,
+} from '@kratix-dynamodb/common';
+import { readTableNamePrefix } from '@kratix-dynamodb/node';
 
 /** What the platform team allows the wizard to create (kratixDynamodb.scaffolder). */
 export type CreateLimits = {
@@ -14,6 +18,8 @@ export type CreateLimits = {
     maxIndexWriteCapacityUnits: number;
     maxGlobalSecondaryIndexes: number;
   };
+  /** The prefix each namespace's table names must start with (kratixDynamodb.tenancy.tableNamePrefix). */
+  tableNamePrefix: TableNamePrefixRule;
 };
 
 export const DEFAULT_CAPACITY: CreateLimits['capacity'] = {
@@ -42,5 +48,6 @@ export function readCreateLimits(config: Config): CreateLimits {
       maxIndexWriteCapacityUnits: cap('maxIndexWriteCapacityUnits'),
       maxGlobalSecondaryIndexes: cap('maxGlobalSecondaryIndexes'),
     },
+    tableNamePrefix: readTableNamePrefix(config),
   };
 }
