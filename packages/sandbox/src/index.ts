@@ -13,6 +13,7 @@ export {
   SANDBOX_CREDENTIAL_PLUGIN,
   type ExecKubeconfigOptions,
 } from './execKubeconfig';
+export { writeRotatingKubeconfig } from './rotatingKubeconfig';
 export type { RequestCounts } from './api/RequestCounter';
 export type {
   PipelineRunner,

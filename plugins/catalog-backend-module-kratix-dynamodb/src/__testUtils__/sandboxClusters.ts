@@ -8,24 +8,31 @@ import type { Sandbox } from '@kratix-dynamodb/sandbox';
 
 /**
  * The clusters service of a backend whose one cluster, `sandbox`, is the given sandbox, read
- * with its service-account token. With `perUserCluster`, the same sandbox is configured a
- * second time under that name with `authProvider: oidc`, read as each signed-in user.
+ * with its service-account token, or with `kubeconfig` through that file (e.g. an exec plugin's
+ * rotating tokens). With `perUserCluster`, the same sandbox is configured a second time under
+ * that name with `authProvider: oidc`, read as each signed-in user.
  */
 export function sandboxClusters(
   sandbox: Sandbox,
-  options: { perUserCluster?: string } = {},
+  options: { perUserCluster?: string; kubeconfig?: string } = {},
 ): KratixClustersService {
   const clients = new ClusterClientFactory([
-    {
-      name: 'sandbox',
-      url: sandbox.plainHttpUrl,
-      auth: {
-        type: 'provider',
-        provider: 'serviceAccount',
-        metadata: { serviceAccountToken: sandbox.token },
-      },
-      skipTLSVerify: false,
-    },
+    options.kubeconfig
+      ? {
+          name: 'sandbox',
+          auth: { type: 'kubeconfig', path: options.kubeconfig },
+          skipTLSVerify: false,
+        }
+      : {
+          name: 'sandbox',
+          url: sandbox.plainHttpUrl,
+          auth: {
+            type: 'provider',
+            provider: 'serviceAccount',
+            metadata: { serviceAccountToken: sandbox.token },
+          },
+          skipTLSVerify: false,
+        },
     ...(options.perUserCluster
       ? [
           {

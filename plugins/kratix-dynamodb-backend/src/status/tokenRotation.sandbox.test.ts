@@ -17,7 +17,7 @@ import {
 import {
   Sandbox,
   startSandbox,
-  writeExecKubeconfig,
+  writeRotatingKubeconfig,
 } from '@kratix-dynamodb/sandbox';
 import request from 'supertest';
 import { kratixDynamoDBPlugin } from '../plugin';
@@ -41,23 +41,12 @@ describe('the status route across exec-plugin token rotations', () => {
     });
     const admin = sandboxAdminClient(sandbox);
     await admin.create(
-      { group: '', version: 'v1', kind: 'ServiceAccount' },
-      {
-        apiVersion: 'v1',
-        kind: 'ServiceAccount',
-        metadata: { name: 'backstage', namespace: 'default' },
-      },
-    );
-    await admin.create(
       KRATIX_PROMISE_GVK,
       readRepoYaml('examples/kratix-promise/promise.yaml'),
     );
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rotation-'));
-    const kubeconfig = writeExecKubeconfig({
+    const kubeconfig = await writeRotatingKubeconfig({
       sandbox,
-      path: path.join(dir, 'kubeconfig'),
-      serviceAccount: 'default/backstage',
-      expirationSeconds: 2,
+      dir: fs.mkdtempSync(path.join(os.tmpdir(), 'rotation-')),
     });
     const { server } = await startTestBackend({
       features: [

@@ -63,16 +63,21 @@ function sandboxClients(sandbox: Sandbox): ClusterClientFactory {
 
 /**
  * With `users`, the sandbox enforces RBAC for them (each maps to its groups); the admin token
- * the helper uses stays all-powerful.
+ * the helper uses stays all-powerful. With `shortTokenLifetimes`, minted tokens may live
+ * seconds (for rotation tests).
  */
 export async function startSandboxForActions(
-  options: { users?: Record<string, { groups: string[] }> } = {},
+  options: {
+    users?: Record<string, { groups: string[] }>;
+    shortTokenLifetimes?: boolean;
+  } = {},
 ): Promise<SandboxActions> {
   const sandbox = await startSandbox({
     port: 0,
     dynamodbPort: 0,
     createTableMs: 100,
     kubeconfigPath: false,
+    shortTokenLifetimes: options.shortTokenLifetimes,
     ...(options.users ? { rbac: true, users: options.users } : {}),
   });
   const clients = sandboxClients(sandbox);
