@@ -1,5 +1,7 @@
+import { ServiceUnavailableError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  entityRefOfClusterObject,
   formValuesToSpec,
   KRATIX_PROMISE_GVK,
   promiseApiOf,
@@ -139,10 +141,29 @@ export function createKratixResourceAction(
           ...checkNamespaceAllowed(target.namespace, limits),
         ]);
 
-        const api = await readPromiseApi(
-          await clients.forCluster(target.cluster),
-          input.promise,
-        );
+        let api: PromiseApi;
+        try {
+          api = await readPromiseApi(
+            await clients.forCluster(target.cluster),
+            input.promise,
+          );
+        } catch (e) {
+          // A dry run from the template editor often has no cluster around; it must not fail.
+          if (!(ctx.isDryRun && e instanceof ServiceUnavailableError)) throw e;
+          ctx.logger.warn(
+            `dry run: ${e.message}; without the ${input.promise} Promise's API only the target was checked; nothing was created`,
+          );
+          ctx.output(
+            'requestRef',
+            `${target.cluster}/${target.namespace}/${target.name}`,
+          );
+          ctx.output('cluster', target.cluster);
+          ctx.output(
+            'entityRef',
+            entityRefOfClusterObject({ kind: 'resource', ...target }),
+          );
+          return;
+        }
         const kindHandler = kinds.find(api.gvk);
         const { spec, errors } = specErrorsAndValue(
           input,
