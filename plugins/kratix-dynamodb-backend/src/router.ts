@@ -7,7 +7,7 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -20,6 +20,33 @@ import Router from 'express-promise-router';
 import { StatusChainService } from './services/StatusChainService';
 import { redactStatusChain } from './redaction/redactStatusChain';
 import { RedactionLog } from './redaction/RedactionLog';
+import { rejectUnparsableBody } from './rejectUnparsableBody';
+
+/**
+ * The entity ref in the path, each part checked: Express has decoded `%2F`, so a part may
+ * hold `/` or `:`, which would make another ref; a part over 253 characters names nothing.
+ */
+function entityRefParams(params: Record<string, string>): CompoundEntityRef {
+  for (const field of ['namespace', 'kind', 'name'] as const) {
+    const value = params[field];
+    if (!value || value.length > 253 || /[/:]/.test(value))
+      throw new InputError(
+        `${field} in /status/:namespace/:kind/:name must be 1-253 characters without '/' or ':'`,
+      );
+  }
+  return {
+    namespace: params.namespace,
+    kind: params.kind,
+    name: params.name,
+  };
+}
+
+/** `?objects=true` or `false`; anything else (a list, `yes`) is refused, naming it. */
+function objectsFlag(value: unknown): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new InputError("objects must be 'true' or 'false'");
+}
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
@@ -37,6 +64,7 @@ export async function createRouter(
   const redactionLog = options.logger && new RedactionLog(options.logger);
   const router = Router();
   router.use(express.json());
+  router.use(rejectUnparsableBody);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -47,8 +75,11 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
 
+    const target = entityRefParams(req.params);
+    const includeObjects = objectsFlag(req.query.objects);
+
     // Read the entity as the caller: an entity they cannot see is simply not found.
-    const ref = stringifyEntityRef(req.params as CompoundEntityRef);
+    const ref = stringifyEntityRef(target);
     const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(`No catalog entity ${ref}`);
@@ -57,7 +88,6 @@ export async function createRouter(
     // Both are decided on the entity itself, so a policy can allow only its owners. The
     // objects permission is asked even without ?objects=true: without it, the texts that
     // can quote the cluster or AWS are redacted.
-    const includeObjects = req.query.objects === 'true';
     const [status, objects] = await permissions.authorize(
       [
         { permission: kratixDynamoDBStatusReadPermission, resourceRef: ref },

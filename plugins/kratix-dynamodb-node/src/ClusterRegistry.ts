@@ -128,8 +128,11 @@ export class ClusterRegistry {
     const supplied = this.#supplied.get(name);
     if (supplied) return supplied;
     const known = this.names().join(', ') || 'none';
+    // A name is echoed only when it is short: a megabyte of it is no help to anyone.
+    const shown =
+      name.length > 100 ? `(a name of ${name.length} characters)` : `'${name}'`;
     throw new InputError(
-      `Unknown cluster '${name}'. Configured clusters: ${known}`,
+      `Unknown cluster ${shown}. Configured clusters: ${known}`,
     );
   }
 

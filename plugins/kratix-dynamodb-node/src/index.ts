@@ -73,6 +73,7 @@ export {
 export { readTenancy, normalizeOwnerRef } from './tenancy/readTenancy';
 export type { Tenancy } from './tenancy/readTenancy';
 export { readTableNamePrefix } from './tenancy/readTableNamePrefix';
+export { namespaceProblem, objectNameProblem } from './objectNames';
 export {
   kratixDynamoDBNamespaceResourceRef,
   kratixDynamoDBCreateRules,

@@ -131,6 +131,19 @@ const requestAttacks: Array<[string, Record<string, unknown>, RegExp]> = [
     { tableName: '../other-team' },
     /^tableName: /m,
   ],
+  ...(
+    [
+      ['an unknown cluster', 'prod'],
+      ['a cluster with a slash', 'sandbox/../prod'],
+      ['a cluster of ..', '..'],
+      ['a cluster with %2F', 'sandbox%2Fprod'],
+      ['a unicode cluster', 'sändbox'],
+    ] as const
+  ).map(([what, cluster]): [string, Record<string, unknown>, RegExp] => [
+    what,
+    { cluster },
+    /^cluster: /m,
+  ]),
   [
     'a workspace path that climbs out',
     { delivery: 'workspace', targetPath: '../../etc/passwd' },

@@ -17,6 +17,8 @@ import {
 import {
   type ClusterClientFactory,
   decideCreate,
+  namespaceProblem,
+  objectNameProblem,
   readTableNamePrefix,
   readTenancy,
 } from '@kratix-dynamodb/node';
@@ -24,6 +26,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { readRefusedNamespaces } from '../clusters/readRefusedNamespaces';
 import { dryRunOnCluster } from './dryRunOnCluster';
+import { rejectUnparsableBody } from '../rejectUnparsableBody';
 
 export type ValidateRouterOptions = {
   config: Config;
@@ -39,7 +42,15 @@ function requiredString(body: Record<string, unknown>, field: string): string {
   return value;
 }
 
-/** The body, checked for shape only: the spec is the request model's to judge. */
+/**
+ * A name the cluster would refuse (or that would walk out of its URL: `/`, `..`, `%2F`) is
+ * refused here, naming the field, rather than passed on as the cluster's problem.
+ */
+function checkName(field: string, problem: string | undefined) {
+  if (problem) throw new InputError(`${field} ${problem}`);
+}
+
+/** The body, checked for shape and names only: the spec is the request model's to judge. */
 export function parseDryRunRequest(body: unknown): DryRunRequest {
   if (!body || typeof body !== 'object' || Array.isArray(body))
     throw new InputError('The body must be a JSON object');
@@ -50,11 +61,17 @@ export function parseDryRunRequest(body: unknown): DryRunRequest {
     name: requiredString(b, 'name'),
     spec: b.spec,
   };
+  checkName('namespace', namespaceProblem(request.namespace));
+  checkName('name', objectNameProblem('DynamoDBRequest', request.name));
   if (b.application !== undefined) {
     const app = b.application as Record<string, unknown> | null;
     if (!app || typeof app !== 'object')
       throw new InputError('application must be an object with a name');
     request.application = { name: requiredString(app, 'name') };
+    checkName(
+      'application.name',
+      objectNameProblem('Application', request.application.name),
+    );
   }
   return request;
 }
@@ -67,6 +84,7 @@ export function createValidateRouter(options: ValidateRouterOptions) {
   const router = Router();
   // Specs are small; the cap keeps a hostile body from costing memory.
   router.use('/validate', express.json({ limit: '64kb' }));
+  router.use('/validate', rejectUnparsableBody);
 
   router.post('/validate', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
