@@ -1,20 +1,25 @@
 'use strict';
 /*
- * Two replicas of the sample backend on one PostgreSQL: a scaffolder task survives the death
- * of the replica running it.
+ * Two replicas of the sample backend on one PostgreSQL.
  *
  * One embedded PostgreSQL, one sandbox cluster whose ACK holds each Table CREATING for
  * CREATE_TABLE_MS, and two sample backends, A and B, on their own ports with scaffolder task
- * recovery on. A table task with waitForReady starts on A (B is not up yet, so A claims it).
- * Once the Table is CREATING and B is ready, A is killed with SIGKILL: no graceful shutdown,
- * its heartbeats just stop. B finds the task stale, starts it over, and finishes it when the
- * Table turns ACTIVE. Exactly one DynamoDBRequest may exist at the end.
+ * recovery on. In order:
+ *  1. A table task with waitForReady starts on A (B is not up yet, so A claims it).
+ *  2. With both replicas up: the catalog provider's full sync runs once per tick across them,
+ *     not once in each (e2e/replicas/providerRuns.js), and the status route answers the same
+ *     chain from A and from B.
+ *  3. With the Table CREATING, A is killed with SIGKILL: no graceful shutdown, its heartbeats
+ *     just stop. B finds the task stale, starts it over, and finishes it when the Table turns
+ *     ACTIVE. Exactly one DynamoDBRequest may exist at the end.
+ *  4. A card open in Chromium (the frontend talks to B) while B restarts loses nothing
+ *     (e2e/replicas/cardAcrossRestart.js).
  *
  *   node e2e/twoReplicas.js            (or: yarn e2e two-replicas)
  *
+ * It binds the frontend's port 3000, so it runs under the e2e lock like the browser scenarios.
  * Logs of every process go to e2e-output/two-replicas/.
  */
-const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -25,108 +30,90 @@ const {
   backendDatabaseEnv,
   freePort,
 } = require('../scripts/postgres');
+const {
+  root,
+  sleep,
+  startGroup,
+  eventually,
+  call,
+  startBackend,
+  ready,
+} = require('./processes');
+const { watchFullSyncs } = require('./replicas/providerRuns');
+const { startTableTask, killAndTakeOver } = require('./replicas/tableTask');
+const { sameStatusChain } = require('./replicas/sameStatusChain');
+const {
+  startFrontend,
+  cardAcrossRestart,
+} = require('./replicas/cardAcrossRestart');
 
-const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, 'e2e-output', 'two-replicas');
 const CREATE_TABLE_MS = Number(
-  process.env.TWO_REPLICAS_CREATE_TABLE_MS || 120_000,
+  process.env.TWO_REPLICAS_CREATE_TABLE_MS || 210_000,
 );
 const STALE_SECONDS = 5;
+/** The provider's full sync runs this often here, so that a short window shows many ticks. */
+const FULL_SYNC_EVERY_S = 5;
+const FULL_SYNC_WINDOW_MS = 30_000;
 const REQUEST = 'orders-two-replicas';
-const TEMPLATE = 'template:default/kratix-dynamodb-table';
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = line => console.log(`[two-replicas ${elapsed()}] ${line}`);
-const sleep = ms => new Promise(r => setTimeout(r, ms));
+const seconds = ms => (ms === undefined ? '-' : `${(ms / 1000).toFixed(1)} s`);
 
-/** A child in its own process group, so that one signal reaches everything it started. */
-function startGroup(name, cmd, args, options) {
-  const out = fs.openSync(path.join(outDir, `${name}.log`), 'w');
-  const child = spawn(cmd, args, {
-    ...options,
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
-  const signal = sig => {
-    try {
-      process.kill(-child.pid, sig);
-    } catch {
-      // already gone
-    }
-  };
-  return { name, child, signal };
-}
-
-async function eventually(what, check, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(500);
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${what}${
-      last ? ` (${last.message})` : ''
-    }`,
+async function startSandbox(work, groups) {
+  const sandboxPort = await freePort();
+  const token = crypto.randomBytes(16).toString('hex');
+  const cluster = `http://127.0.0.1:${sandboxPort}`;
+  groups.push(
+    startGroup(
+      outDir,
+      'sandbox',
+      process.execPath,
+      [path.join(root, 'packages', 'sandbox', 'bin', 'sandbox')],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          SANDBOX_PORT: String(sandboxPort),
+          SANDBOX_DYNAMODB_PORT: String(await freePort()),
+          SANDBOX_TOKEN: token,
+          SANDBOX_KUBECONFIG: path.join(work, 'kubeconfig'),
+          SANDBOX_CREATE_TABLE_MS: String(CREATE_TABLE_MS),
+        },
+      },
+    ),
   );
-}
-
-async function call(base, method, urlPath, { token, body } = {}) {
-  const res = await fetch(`${base}${urlPath}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      'X-Requested-With': 'XMLHttpRequest',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: res.status, body: parsed };
-}
-
-/**
- * The sample backend from its sources, as `backstage-cli package start` runs it but without its
- * file watcher, which would restart a replica whenever someone edits a plugin mid-test.
- */
-function startBackend(name, port, env) {
-  const transform = require.resolve(
-    '@backstage/cli-node/config/nodeTransform.cjs',
+  const kube = (method, urlPath, body) =>
+    call(cluster, method, urlPath, { token, body });
+  await eventually(
+    'the sandbox',
+    async () => (await kube('GET', '/api')).status === 200,
+    30_000,
   );
-  const args = ['--enable-source-maps', '--require', transform, 'src/index.ts'];
-  const backend = startGroup(name, process.execPath, args, {
-    cwd: path.join(root, 'packages', 'backend'),
-    env: {
-      ...env,
-      NODE_ENV: 'development',
-      APP_CONFIG_backend_listen_port: String(port),
-      APP_CONFIG_backend_baseUrl: `http://localhost:${port}`,
-    },
-  });
-  backend.base = `http://127.0.0.1:${port}`;
-  return backend;
+  const promise = YAML.parse(
+    fs.readFileSync(
+      path.join(root, 'examples', 'kratix-promise', 'promise.yaml'),
+      'utf8',
+    ),
+  );
+  await kube('POST', '/apis/platform.kratix.io/v1alpha1/promises', promise);
+  await eventually(
+    'the DynamoDBRequest API',
+    async () => (await kube('GET', REQUESTS)).status === 200,
+    30_000,
+  );
+  log(
+    `sandbox on ${cluster}, Tables stay CREATING for ${
+      CREATE_TABLE_MS / 1000
+    } s`,
+  );
+  return { sandboxPort, token, kube };
 }
 
-const ready = backend =>
-  eventually(
-    `${backend.name} to be ready`,
-    async () =>
-      (await call(backend.base, 'GET', '/.backstage/health/v1/readiness'))
-        .status === 200,
-    240_000,
-  );
+const REQUESTS = '/apis/dynamodb.kratix.io/v1alpha1/dynamodbrequests';
+const TABLES = '/apis/dynamodb.services.k8s.aws/v1alpha1/tables';
 
 async function main() {
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -148,53 +135,7 @@ async function main() {
   try {
     postgres = await startPostgres({ dataDir: path.join(work, 'postgres') });
     log(`PostgreSQL on 127.0.0.1:${postgres.port}`);
-
-    const sandboxPort = await freePort();
-    const token = crypto.randomBytes(16).toString('hex');
-    const cluster = `http://127.0.0.1:${sandboxPort}`;
-    groups.push(
-      startGroup(
-        'sandbox',
-        process.execPath,
-        [path.join(root, 'packages', 'sandbox', 'bin', 'sandbox')],
-        {
-          cwd: root,
-          env: {
-            ...process.env,
-            SANDBOX_PORT: String(sandboxPort),
-            SANDBOX_DYNAMODB_PORT: String(await freePort()),
-            SANDBOX_TOKEN: token,
-            SANDBOX_KUBECONFIG: path.join(work, 'kubeconfig'),
-            SANDBOX_CREATE_TABLE_MS: String(CREATE_TABLE_MS),
-          },
-        },
-      ),
-    );
-    const kube = (method, urlPath, body) =>
-      call(cluster, method, urlPath, { token, body });
-    await eventually(
-      'the sandbox',
-      async () => (await kube('GET', '/api')).status === 200,
-      30_000,
-    );
-    const promise = YAML.parse(
-      fs.readFileSync(
-        path.join(root, 'examples', 'kratix-promise', 'promise.yaml'),
-        'utf8',
-      ),
-    );
-    await kube('POST', '/apis/platform.kratix.io/v1alpha1/promises', promise);
-    const requests = '/apis/dynamodb.kratix.io/v1alpha1/dynamodbrequests';
-    await eventually(
-      'the DynamoDBRequest API',
-      async () => (await kube('GET', requests)).status === 200,
-      30_000,
-    );
-    log(
-      `sandbox on ${cluster}, Tables stay CREATING for ${
-        CREATE_TABLE_MS / 1000
-      } s`,
-    );
+    const { sandboxPort, token, kube } = await startSandbox(work, groups);
 
     const env = {
       ...process.env,
@@ -205,119 +146,107 @@ async function main() {
       APP_CONFIG_scaffolder_taskRecovery_staleTimeout: JSON.stringify({
         seconds: STALE_SECONDS,
       }),
+      // ISO strings: an object would be merged with app-config.yaml's { minutes: 30 }.
+      APP_CONFIG_kratixDynamodb_catalog_schedule: JSON.stringify({
+        frequency: `PT${FULL_SYNC_EVERY_S}S`,
+        timeout: 'PT1M',
+        initialDelay: 'PT1S',
+      }),
     };
-    const a = startBackend('backend-a', await freePort(), env);
+    const a = startBackend(outDir, 'backend-a', await freePort(), env);
     groups.push(a);
     await ready(a);
     log(`backend A ready on ${a.base}`);
 
     const user = (await call(a.base, 'GET', '/api/auth/guest/refresh')).body
       .backstageIdentity.token;
-    await eventually(
-      'the table template in the catalog',
-      async () =>
-        (
-          await call(
-            a.base,
-            'GET',
-            '/api/catalog/entities/by-name/template/default/kratix-dynamodb-table',
-            { token: user },
-          )
-        ).status === 200,
-      60_000,
-    );
-    const created = await call(a.base, 'POST', '/api/scaffolder/v2/tasks', {
-      token: user,
-      body: {
-        templateRef: TEMPLATE,
-        values: {
-          cluster: 'sandbox',
-          namespace: 'default',
-          name: REQUEST,
-          owner: 'group:default/guests',
-          tableName: REQUEST,
-          region: 'us-east-1',
-          deletionPolicy: 'retain',
-          // The table designer's value, as the wizard submits it.
-          table: {
-            billingMode: 'PAY_PER_REQUEST',
-            attributeDefinitions: [{ name: 'id', type: 'S' }],
-            keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
-          },
-          waitForReady: true,
-          timeoutSeconds: 600,
-        },
-      },
-    });
-    if (created.status !== 201)
-      throw new Error(
-        `the task was refused: ${created.status} ${JSON.stringify(
-          created.body,
-        )}`,
-      );
-    const taskPath = `/api/scaffolder/v2/tasks/${created.body.id}`;
-    log(`task ${created.body.id} created on A`);
-
-    const tables = '/apis/dynamodb.services.k8s.aws/v1alpha1/tables';
+    const taskPath = await startTableTask(a, user, REQUEST);
+    log(`task ${taskPath.split('/').pop()} created on A`);
     const creating = async () =>
-      (await kube('GET', tables)).body.items?.some(
+      (await kube('GET', TABLES)).body.items?.some(
         t => t.status?.tableStatus === 'CREATING',
       );
     await eventually('the Table to be CREATING', creating, 60_000);
     log('A runs the task; the Table is CREATING');
 
-    const b = startBackend('backend-b', await freePort(), env);
-    groups.push(b);
+    const bPort = await freePort();
+    const startB = () => {
+      const b = startBackend(outDir, 'backend-b', bPort, env);
+      groups.push(b);
+      return b;
+    };
+    let b = startB();
     await ready(b);
-    const task = async backend =>
-      (await call(backend.base, 'GET', taskPath, { token: user })).body;
-    const before = await task(b);
+    log(`backend B ready on ${b.base}`);
+    // The card's frontend talks to B; it builds while the rest of the run waits.
+    const frontend = await startFrontend(outDir, bPort, env);
+    groups.push(frontend);
+
+    // B's start registers the full sync again, which reschedules it once; count after that.
+    await sleep(2 * FULL_SYNC_EVERY_S * 1000);
+    const syncs = await watchFullSyncs([a, b], {
+      frequencyMs: FULL_SYNC_EVERY_S * 1000,
+      windowMs: FULL_SYNC_WINDOW_MS,
+    });
+    const byReplica = name => syncs.runs.filter(r => r.replica === name).length;
+    log(
+      `catalog full syncs in ${
+        FULL_SYNC_WINDOW_MS / 1000
+      } s (every ${FULL_SYNC_EVERY_S} s): ` +
+        `${syncs.runs.length} in all, A ran ${byReplica(
+          'backend-a',
+        )}, B ran ${byReplica('backend-b')}`,
+    );
+
+    const request = (await kube('GET', REQUESTS)).body.items.find(
+      r => r.metadata.name === REQUEST,
+    );
+    const entityRef =
+      request?.metadata.annotations?.['kratix-dynamodb.io/entity-ref'];
+    if (!entityRef) throw new Error('the request carries no entity ref');
+    await eventually(
+      `${entityRef} in the catalog`,
+      async () =>
+        (
+          await call(
+            b.base,
+            'GET',
+            `/api/catalog/entities/by-name/${entityRef.replace(':', '/')}`,
+            { token: user },
+          )
+        ).status === 200,
+      60_000,
+    );
+    const chain = await sameStatusChain([a, b], entityRef, user);
+    log(
+      `A and B answer the same chain for ${entityRef}: ${chain.stages
+        .map(s => `${s.id} ${s.state}`)
+        .join(', ')}`,
+    );
+
+    const before = (await call(b.base, 'GET', taskPath, { token: user })).body;
     if (before.status !== 'processing' || !(await creating())) {
       throw new Error(
         `too late to kill A: task ${before.status}; raise TWO_REPLICAS_CREATE_TABLE_MS`,
       );
     }
-    log(`backend B ready on ${b.base}; the task is still processing`);
+    const { finished, takeOverMs, finishMs } = await killAndTakeOver({
+      a,
+      b,
+      taskPath,
+      user,
+      log,
+      timeoutMs: CREATE_TABLE_MS + 180_000,
+    });
 
-    a.signal('SIGKILL');
-    const killedAt = Date.now();
-    log('backend A killed with SIGKILL');
-
-    let recoveredAt;
-    const finished = await eventually(
-      'B to finish the task',
-      async () => {
-        if (!recoveredAt) {
-          const events = (
-            await call(b.base, 'GET', `${taskPath}/events`, { token: user })
-          ).body;
-          if (
-            Array.isArray(events) &&
-            events.some(e => e.type === 'recovered')
-          ) {
-            recoveredAt = Date.now();
-            log(
-              `B took the task over ${((recoveredAt - killedAt) / 1000).toFixed(
-                1,
-              )} s after the kill`,
-            );
-          }
-        }
-        const t = await task(b);
-        return ['completed', 'failed', 'cancelled'].includes(t.status) && t;
-      },
-      CREATE_TABLE_MS + 180_000,
-    );
-    const doneAt = Date.now();
-
-    const all = (await kube('GET', requests)).body.items;
-    const table = (await kube('GET', tables)).body.items.find(
+    const all = (await kube('GET', REQUESTS)).body.items;
+    const table = (await kube('GET', TABLES)).body.items.find(
       t => t.spec?.tableName === REQUEST,
     );
-    const problems = [];
+    const problems = [...syncs.problems];
     if (finished.status !== 'completed')
       problems.push(`the task ended ${finished.status}`);
-    if (!recoveredAt)
+    if (!takeOverMs)
       problems.push('no "recovered" event: B did not take the task over');
     if (all.length !== 1)
       problems.push(
@@ -327,21 +256,42 @@ async function main() {
       );
     if (table?.status?.tableStatus !== 'ACTIVE')
       problems.push(`the Table is ${table?.status?.tableStatus ?? 'missing'}`);
-    const figures =
-      `kill -> taken over by B ${
-        recoveredAt ? ((recoveredAt - killedAt) / 1000).toFixed(1) : '-'
-      } s, ` +
-      `kill -> task ${finished.status} ${((doneAt - killedAt) / 1000).toFixed(
-        1,
-      )} s ` +
-      `(the Table stays CREATING ${
-        CREATE_TABLE_MS / 1000
-      } s; stale timeout ${STALE_SECONDS} s)`;
-    if (problems.length) throw new Error(`${problems.join('; ')} (${figures})`);
     log(
-      `ok: one DynamoDBRequest (${all[0].metadata.namespace}/${all[0].metadata.name}), Table ACTIVE; ${figures}`,
+      `kill -> taken over by B ${seconds(takeOverMs)}, kill -> task ${
+        finished.status
+      } ${seconds(finishMs)} (the Table stays CREATING ${
+        CREATE_TABLE_MS / 1000
+      } s; stale timeout ${STALE_SECONDS} s)`,
     );
-    return true;
+
+    await frontend.ready;
+    const card = await cardAcrossRestart({
+      requestName: REQUEST,
+      kube,
+      log,
+      screenshot: (page, name) =>
+        page.screenshot({ path: path.join(outDir, `${name}.png`) }),
+      stopB: async () => {
+        b.signal('SIGTERM');
+        await Promise.race([b.exited, sleep(15_000)]);
+        b.signal('SIGKILL');
+        await b.exited;
+        return async () => {
+          b = startB();
+          await ready(b);
+        };
+      },
+    });
+    problems.push(...card.problems);
+    log(
+      `card across B's restart: caught up ${seconds(
+        card.caughtUpMs,
+      )} after B was ready, a later change shown in ${seconds(card.liveMs)}`,
+    );
+    if (problems.length) throw new Error(problems.join('; '));
+    log(
+      `ok: one DynamoDBRequest (${all[0].metadata.namespace}/${all[0].metadata.name}), Table ACTIVE`,
+    );
   } finally {
     await cleanUp();
   }

@@ -35,12 +35,17 @@ class InMemorySignals implements SignalApi {
   }
 }
 
-/** A status API whose answers the test releases one by one, in any order. */
+/** A status API whose answers (or failures) the test releases one by one, in any order. */
 function controlledApi() {
-  const calls: Array<{ resolve: (c: StatusChain) => void }> = [];
+  const calls: Array<{
+    resolve: (c: StatusChain) => void;
+    reject: (e: Error) => void;
+  }> = [];
   const api: KratixDynamoDBApi = {
     getStatusChain: () =>
-      new Promise<StatusChain>(resolve => calls.push({ resolve })),
+      new Promise<StatusChain>((resolve, reject) =>
+        calls.push({ resolve, reject }),
+      ),
   };
   return { api, calls };
 }
@@ -49,15 +54,17 @@ function render(
   api: KratixDynamoDBApi,
   signals?: SignalApi,
   fallbackPollMs = 0,
+  retryAfterErrorMs?: number,
 ) {
   const apis: any[] = [[kratixDynamoDBApiRef, api]];
   if (signals) apis.push([signalApiRef, signals]);
   const wrapper = ({ children }: PropsWithChildren) => (
     <TestApiProvider apis={apis}>{children}</TestApiProvider>
   );
-  return renderHook(() => useLiveStatusChain(REF, { fallbackPollMs }), {
-    wrapper,
-  });
+  return renderHook(
+    () => useLiveStatusChain(REF, { fallbackPollMs, retryAfterErrorMs }),
+    { wrapper },
+  );
 }
 
 describe('useLiveStatusChain', () => {
@@ -103,6 +110,39 @@ describe('useLiveStatusChain', () => {
     );
     await new Promise(r => setTimeout(r, 20));
     expect(calls).toHaveLength(2);
+  });
+
+  it('keeps the last chain through failed reads and retries until one succeeds', async () => {
+    const signals = new InMemorySignals();
+    const { api, calls } = controlledApi();
+    const { result } = render(api, signals, 0, 20);
+    await waitFor(() => expect(calls).toHaveLength(1));
+    act(() => calls[0].resolve(chain('CREATING')));
+    await waitFor(() =>
+      expect(result.current.value?.stages[0].summary).toBe('CREATING'),
+    );
+
+    // The backend goes away: a refresh fails, and so does the first retry.
+    act(() => result.current.refresh());
+    await waitFor(() => expect(calls).toHaveLength(2));
+    act(() => calls[1].reject(new Error('Failed to fetch')));
+    await waitFor(() =>
+      expect(result.current.error?.message).toBe('Failed to fetch'),
+    );
+    expect(result.current.value?.stages[0].summary).toBe('CREATING');
+    await waitFor(() => expect(calls).toHaveLength(3));
+    act(() => calls[2].reject(new Error('Failed to fetch')));
+    await waitFor(() => expect(calls).toHaveLength(4));
+    expect(result.current.value?.stages[0].summary).toBe('CREATING');
+
+    // It is back, with what changed meanwhile; then the retries stop.
+    act(() => calls[3].resolve(chain('ACTIVE')));
+    await waitFor(() =>
+      expect(result.current.value?.stages[0].summary).toBe('ACTIVE'),
+    );
+    expect(result.current.error).toBeUndefined();
+    await new Promise(r => setTimeout(r, 100));
+    expect(calls).toHaveLength(4);
   });
 
   it('polls at the fallback interval when the app has no signals', async () => {

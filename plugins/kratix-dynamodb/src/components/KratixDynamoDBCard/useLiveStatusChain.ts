@@ -26,12 +26,17 @@ export type LiveStatusChain = {
  * Reads never overlap: a refresh asked for during a read runs once that read is done. And the
  * state only ever holds the answer of the latest read (react-use's async state drops the
  * answers of earlier calls), so a slow old answer cannot overwrite a newer one.
+ *
+ * A failed read (the backend restarting, say) keeps the last chain read, with the error beside
+ * it, and is retried after `retryAfterErrorMs`, doubling up to a minute, until a read succeeds:
+ * the backend's signals for changes made meanwhile were lost with it.
  */
 export function useLiveStatusChain(
   entityRef: CompoundEntityRef,
   options: {
     fallbackPollMs?: number;
     includeObjects?: boolean;
+    retryAfterErrorMs?: number;
     /** The entity's cluster annotation: a cluster that acts as each user needs their token. */
     cluster?: string;
   } = {},
@@ -40,6 +45,7 @@ export function useLiveStatusChain(
   const { namespace, kind, name } = entityRef;
   const includeObjects = Boolean(options.includeObjects);
   const fallbackPollMs = options.fallbackPollMs ?? 30_000;
+  const retryAfterErrorMs = options.retryAfterErrorMs ?? 5_000;
 
   const state = useAsyncRetry(
     () =>
@@ -50,6 +56,27 @@ export function useLiveStatusChain(
     [api, namespace, kind, name, includeObjects, options.cluster],
   );
   const { loading, retry } = state;
+
+  // react-use forgets the value when a read fails; the card must not.
+  const readKey = `${namespace}/${kind}/${name}/${includeObjects}`;
+  const lastGood = useRef<{ key: string; value?: StatusChain }>({
+    key: readKey,
+  });
+  if (lastGood.current.key !== readKey) lastGood.current = { key: readKey };
+  if (state.value) lastGood.current.value = state.value;
+
+  const failures = useRef(0);
+  useEffect(() => {
+    if (loading) return undefined;
+    if (!state.error) {
+      failures.current = 0;
+      return undefined;
+    }
+    const delay = Math.min(retryAfterErrorMs * 2 ** failures.current, 60_000);
+    failures.current += 1;
+    const timer = setTimeout(() => retry(), delay);
+    return () => clearTimeout(timer);
+  }, [loading, state.error, retry, retryAfterErrorMs]);
 
   const wanted = useRef(false);
   const refresh = useCallback(() => {
@@ -101,7 +128,7 @@ export function useLiveStatusChain(
   }, [isSignalsAvailable, fallbackPollMs]);
 
   return {
-    value: state.value,
+    value: state.value ?? lastGood.current.value,
     error: state.error,
     loading,
     live: isSignalsAvailable,
