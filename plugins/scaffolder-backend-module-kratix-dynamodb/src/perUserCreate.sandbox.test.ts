@@ -56,6 +56,12 @@ async function grantTeams(harness: SandboxActions) {
     metadata: { name: 'table-reader' },
     rules: [
       { ...REQUESTS, verbs: ['get', 'list'] },
+      // kratix:resource:create reads the Promise's API first.
+      {
+        apiGroups: ['platform.kratix.io'],
+        resources: ['promises'],
+        verbs: ['get'],
+      },
       {
         apiGroups: ['dynamodb.services.k8s.aws'],
         resources: ['tables'],
@@ -83,6 +89,7 @@ async function grantTeams(harness: SandboxActions) {
 describe('the actions on a cluster read as each user', () => {
   let harness: SandboxActions;
   let createRequest: ReturnType<typeof createKratixDynamoDBActions>[0];
+  let createResource: ReturnType<typeof createKratixDynamoDBActions>[2];
 
   beforeAll(async () => {
     harness = await startSandboxForActions({
@@ -101,7 +108,7 @@ describe('the actions on a cluster read as each user', () => {
         skipTLSVerify: false,
       },
     ]);
-    [createRequest] = createKratixDynamoDBActions({
+    [createRequest, , createResource] = createKratixDynamoDBActions({
       ...harness.deps(),
       clients,
     });
@@ -146,6 +153,35 @@ describe('the actions on a cluster read as each user', () => {
     await expect(
       harness.client.get(DYNAMODB_REQUEST_GVK, 'team-a', 'payments'),
     ).resolves.toBeUndefined();
+  });
+
+  it('kratix:resource:create reads the Promise and creates as the user too', async () => {
+    const asUser = (user: 'alice' | 'bob', name: string) =>
+      createResource.handler(
+        actionContext(
+          {
+            promise: 'aws-dynamodb-kratix',
+            cluster: 'sandbox',
+            namespace: 'team-a',
+            name,
+            spec: {
+              name: `team-a-${name}`,
+              region: 'us-east-1',
+              billingMode: 'PAY_PER_REQUEST',
+              attributeDefinitions: [{ name: 'id', type: 'S' }],
+              keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+            },
+          },
+          { secrets: { [OKTA_HEADER]: harness.sandbox.userTokens[user] } },
+        ).ctx,
+      );
+    await asUser('alice', 'carts');
+    expect(
+      await harness.client.get(DYNAMODB_REQUEST_GVK, 'team-a', 'carts'),
+    ).toBeDefined();
+    await expect(asUser('bob', 'wishlists')).rejects.toThrow(
+      /"bob" cannot create resource "dynamodbrequests"/,
+    );
   });
 
   it('says which sign-in is missing when the task carries no token', async () => {

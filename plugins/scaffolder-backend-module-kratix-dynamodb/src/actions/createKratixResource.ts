@@ -11,6 +11,7 @@ import {
 import { readTenancy, type KubernetesClient } from '@kratix-dynamodb/node';
 import type { KratixDynamoDBActionDependencies } from './actionDependencies';
 import { createKratixRequest } from './createKratixRequest';
+import { clientForTask } from './delivery/clientForTask';
 import { examples } from './createKratixResource.examples';
 import { renderKratixRequest } from './delivery/renderKratixRequest';
 import { readActionDefaults } from './inputs/actionDefaults';
@@ -144,7 +145,7 @@ export function createKratixResourceAction(
         let api: PromiseApi;
         try {
           api = await readPromiseApi(
-            await clients.forCluster(target.cluster),
+            await clientForTask(clients, target.cluster, ctx),
             input.promise,
           );
         } catch (e) {
