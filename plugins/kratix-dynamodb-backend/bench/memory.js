@@ -24,6 +24,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { seedDynamoDBRequests } = require('@kratix-dynamodb/sandbox');
+const { entityNameOfClusterObject } = require('@kratix-dynamodb/common');
 const { startSandboxProcess } = require('./sandboxProcess');
 const { argValue, startBenchBackend } = require('./benchBackend');
 
@@ -77,16 +78,24 @@ async function catalogCount() {
   return (await res.json()).totalItems ?? 0;
 }
 
+/** Views every request's card once; a card that does not answer 200 fails the benchmark. */
 async function viewAll(names) {
   let next = 0;
   const worker = async () => {
     while (next < names.length) {
-      const name = names[next++];
+      const entity = entityNameOfClusterObject({
+        kind: 'resource',
+        cluster: 'bench',
+        namespace: 'default',
+        name: names[next++],
+      });
       const res = await fetch(
-        `${base}/kratix-dynamodb/status/default/resource/${name}`,
+        `${base}/kratix-dynamodb/status/${entity.namespace}/${entity.kind}/${entity.name}`,
         { headers },
       );
       await res.arrayBuffer();
+      if (res.status !== 200)
+        throw new Error(`the card of ${entity.name} answered ${res.status}`);
     }
   };
   await Promise.all(Array.from({ length: 20 }, worker));
