@@ -202,6 +202,15 @@ describe('a cluster read as each user (authProvider: oidc)', () => {
     expect(everything).not.toContain(sandbox.userTokens.bob);
   });
 
+  it("lists the namespace picker's namespaces as the user whose token the request carries", async () => {
+    const res = await request(server)
+      .get('/api/kratix-dynamodb/clusters/sandbox/namespaces')
+      .set(OKTA_HEADER, sandbox.userTokens.alice);
+    // Alice may read the chain's kinds but not list namespaces: the cluster refuses her, by name.
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/"alice" cannot list/);
+  });
+
   it("runs the wizard's dry run as the user whose token the request carries", async () => {
     const dryRunAs = (token?: string) => {
       const req = request(server).post('/api/kratix-dynamodb/validate');
