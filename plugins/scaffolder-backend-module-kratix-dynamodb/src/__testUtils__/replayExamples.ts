@@ -1,4 +1,5 @@
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { entityRefOfClusterObject } from '@kratix-dynamodb/common';
 import { parse } from 'yaml';
 import { FakeKubernetesApi } from './FakeKubernetesApi';
 import { actionContext, actionDependencies } from './actionTestKit';
@@ -45,7 +46,12 @@ export function describeExampleReplay(options: {
       const { ctx, outputs } = actionContext(input);
       await action.handler(ctx);
       expect(outputs().entityRef).toBe(
-        `${options.entityKind}:default/${input.name}`,
+        entityRefOfClusterObject({
+          kind: options.entityKind,
+          cluster: input.cluster,
+          namespace: input.namespace,
+          name: input.name,
+        }),
       );
       return { input, outputs: outputs() };
     }
