@@ -15,6 +15,7 @@ import {
   handOverClusterExtensions,
   registerClusterExtensionPoints,
 } from './clusters/clusterExtensions';
+import { createValidateRouter } from './validate/validateRouter';
 import { StatusChangeSignals } from './signals/StatusChangeSignals';
 import { ClusterStatusChainService } from './status/ClusterStatusChainService';
 import { HealthProber } from './status/HealthProber';
@@ -101,6 +102,15 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
         // The wizard's cluster and namespace pickers.
         httpRouter.use(
           createClustersRouter({
+            config,
+            httpAuth,
+            permissions,
+            clients: clusters.clients,
+          }),
+        );
+        // The wizard's dry run on the chosen cluster, before anything is created.
+        httpRouter.use(
+          createValidateRouter({
             config,
             httpAuth,
             permissions,
