@@ -81,6 +81,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   readonly #runner: SchedulerServiceTaskRunner;
   readonly #sources: Source[];
   readonly #followedClusters: FollowedClusters;
+  readonly #tenancy: Tenancy;
   #connection?: EntityProviderConnection;
   readonly #pending = new Map<
     string,
@@ -116,6 +117,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     this.#runner = options.runner;
     this.#spreadMs = options.spreadMs ?? 90_000;
     this.#pageSize = options.pageSize;
+    this.#tenancy = options.tenancy;
     this.#sources = sourcesFor(options.tenancy);
     this.#followedClusters = new FollowedClusters({
       clients: options.clusters.clients,
@@ -131,6 +133,8 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
     for (const cluster of await this.#followedClusters.names()) {
+      // Owners from namespace labels are known before the first entity is made.
+      await this.#tenancy.ready?.(cluster);
       for (const source of this.#sources) {
         const informer = await this.#informer(cluster, source);
         if (!informer) continue;
@@ -163,6 +167,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     this.#changedDuringSync = new Map();
     try {
       for (const cluster of await this.#followedClusters.names()) {
+        await this.#tenancy.ready?.(cluster);
         for (const source of this.#sources) {
           const listed = await this.#entitiesOf(cluster, source);
           if (!listed) return;
