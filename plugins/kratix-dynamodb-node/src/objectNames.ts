@@ -18,7 +18,10 @@ const PATH_SEGMENT_KINDS = new Set([
   'ClusterRoleBinding',
 ]);
 
-/** Why `name` cannot name an object of `kind`, or undefined when it can. */
+/**
+ * Why `name` cannot name an object of `kind`, or undefined when it can.
+ * @public
+ */
 export function objectNameProblem(
   kind: string,
   name: unknown,
@@ -43,7 +46,10 @@ export function objectNameProblem(
   return undefined;
 }
 
-/** Why `namespace` cannot name a namespace, or undefined when it can. */
+/**
+ * Why `namespace` cannot name a namespace, or undefined when it can.
+ * @public
+ */
 export function namespaceProblem(namespace: unknown): string | undefined {
   if (typeof namespace !== 'string' || namespace === '')
     return 'must be a non-empty string';
