@@ -312,16 +312,22 @@ describe('the form generated from an openAPIV3Schema', () => {
     const accepted = submit(spec, { f: row.value });
     expect(accepted).toMatchObject({ formAccepts: true, errors: [] });
     expect((accepted.spec as Record<string, unknown>).f).toEqual(row.becomes);
+  });
 
-    if ('refused' in row) {
-      const refused = submit(spec, { f: row.refused });
-      expect(refused.formAccepts).toBe(Boolean(row.onlyTheActionRefuses));
-      expect(refused.errors).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ path: expect.stringMatching(/^spec\.f/) }),
-        ]),
-      );
-    }
+  const refusing = ROWS.flatMap(row =>
+    'refused' in row && row.refused !== undefined
+      ? [{ ...row, refused: row.refused }]
+      : [],
+  );
+  it.each(refusing)('$keyword: refuses a bad value at the field', row => {
+    const spec = specOf(row.field, row.required);
+    const refused = submit(spec, { f: row.refused });
+    expect(refused.formAccepts).toBe(Boolean(row.onlyTheActionRefuses));
+    expect(refused.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: expect.stringMatching(/^spec\.f/) }),
+      ]),
+    );
   });
 
   it('asks for a spec field named like a Where field under another key', () => {
