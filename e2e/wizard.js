@@ -36,6 +36,17 @@ async function nextUntil(page, title) {
   );
 }
 
+/** Chooses the owner in the form's OwnerPicker (`#root_owner`) by typing and picking it. */
+async function pickOwner(page, name) {
+  const owner = page.locator('#root_owner');
+  await owner.click();
+  await owner.fill(name);
+  await page
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .click();
+}
+
 /** Clicks Next until the Review page, then the create button. */
 async function stepThroughAndCreate(page, createLabel) {
   for (let i = 0; i < 10; i++) {
@@ -95,6 +106,7 @@ module.exports = {
   openTemplate,
   activeStep,
   nextUntil,
+  pickOwner,
   stepThroughAndCreate,
   createAfterDryRun,
   taskLog,
