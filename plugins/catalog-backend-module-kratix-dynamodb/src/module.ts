@@ -7,6 +7,7 @@ import {
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { kratixClustersServiceRef, readTenancy } from '@kratix-dynamodb/node';
+import { entityOwnerOf } from './entityOwner';
 import { KratixDynamoDBEntityProvider } from './KratixDynamoDBEntityProvider';
 import { KratixPromiseEntityProvider } from './promises/KratixPromiseEntityProvider';
 import { readPromiseTemplateOptions } from './promises/readPromiseTemplateOptions';
@@ -63,13 +64,14 @@ export const catalogModuleKratixDynamoDB = createBackendModule({
         const schedule = scheduleConfig
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
           : DEFAULT_SCHEDULE;
+        const tenancy = readTenancy(config);
         catalog.addEntityProvider(
           new KratixDynamoDBEntityProvider({
             clusters,
             logger,
             runner: scheduler.createScheduledTaskRunner(schedule),
             spreadMs: spreadOf(schedule),
-            tenancy: readTenancy(config),
+            tenancy,
           }),
         );
         const templates = readPromiseTemplateOptions(config);
@@ -80,6 +82,8 @@ export const catalogModuleKratixDynamoDB = createBackendModule({
               logger,
               runner: scheduler.createScheduledTaskRunner(schedule),
               templates,
+              ownerOfRequest: (cluster, request) =>
+                entityOwnerOf(request, tenancy, cluster),
             }),
           );
       },

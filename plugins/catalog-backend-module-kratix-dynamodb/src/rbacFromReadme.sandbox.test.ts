@@ -128,8 +128,8 @@ describe('the catalog provider with the README ClusterRole', () => {
       expect(p.mutations.filter(m => m.type === 'full')).toHaveLength(1);
       expect([...p.emitted()]).toEqual(
         expect.arrayContaining([
-          'Resource:simple-table',
-          'Component:session-management-app',
+          'Resource:simple-table_sandbox',
+          'Component:session-management-app_sandbox',
         ]),
       );
       await admin.create(
@@ -137,7 +137,7 @@ describe('the catalog provider with the README ClusterRole', () => {
         readYaml('examples/requests/provisioned.yaml'),
       );
       await eventually('the new request as an entity, through the watch', () =>
-        p.emitted().has('Resource:orders-table'),
+        p.emitted().has('Resource:orders-table_sandbox'),
       );
       expect(p.warnings).toEqual([]);
       expect(rbac.sandbox.requestCounts().byCode['403'] ?? 0).toBe(0);
