@@ -113,6 +113,8 @@ describe('deploy/ manifests', () => {
       ['list', 'tables.dynamodb.services.k8s.aws'],
       ['create', 'applications.core.oam.dev'],
       ['get', 'services', '--subresource=proxy'],
+      // Only the Application's own Service is probed, which needs reading its labels first.
+      ['get', 'services'],
     ];
     const denied = [
       ['delete', 'dynamodbrequests.dynamodb.kratix.io'],
@@ -120,7 +122,7 @@ describe('deploy/ manifests', () => {
       ['get', 'tables.dynamodb.services.k8s.aws'],
       ['create', 'tables.dynamodb.services.k8s.aws'],
       ['delete', 'applications.core.oam.dev'],
-      ['get', 'services'],
+      ['list', 'services'],
       ['get', 'secrets'],
       ['list', 'pods'],
     ];
