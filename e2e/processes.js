@@ -1,12 +1,13 @@
 'use strict';
 /*
  * The processes the e2e runs start: children in their own process groups with their logs
- * in a folder, sample backends started from their sources, and the waiting and calling the
- * run does against them.
+ * in a folder, sample backends started from their sources, the sandbox cluster, and the
+ * waiting and calling the runs do against them.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const YAML = require('yaml');
 
 const root = path.resolve(__dirname, '..');
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -110,7 +111,57 @@ const ready = backend =>
     240_000,
   );
 
+/**
+ * The sandbox cluster as its own process (in the group list `groups`), with the DynamoDB
+ * Promise applied and its API served. Resolves to its URL and a caller of its API.
+ */
+async function startSandboxWithPromise({ outDir, groups, port, token, env }) {
+  groups.push(
+    startGroup(
+      outDir,
+      'sandbox',
+      process.execPath,
+      [path.join(root, 'packages', 'sandbox', 'bin', 'sandbox')],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          SANDBOX_PORT: String(port),
+          SANDBOX_TOKEN: token,
+          SANDBOX_KUBECONFIG: path.join(outDir, 'kubeconfig'),
+          ...env,
+        },
+      },
+    ),
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const kube = (method, urlPath, body) =>
+    call(base, method, urlPath, { token, body });
+  await eventually(
+    'the sandbox',
+    async () => (await kube('GET', '/api')).status === 200,
+    30_000,
+  );
+  const promise = YAML.parse(
+    fs.readFileSync(
+      path.join(root, 'examples', 'kratix-promise', 'promise.yaml'),
+      'utf8',
+    ),
+  );
+  await kube('POST', '/apis/platform.kratix.io/v1alpha1/promises', promise);
+  await eventually(
+    'the DynamoDBRequest API',
+    async () =>
+      (
+        await kube('GET', '/apis/dynamodb.kratix.io/v1alpha1/dynamodbrequests')
+      ).status === 200,
+    30_000,
+  );
+  return { base, kube };
+}
+
 module.exports = {
+  startSandboxWithPromise,
   root,
   sleep,
   startGroup,

@@ -24,7 +24,6 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const YAML = require('yaml');
 const {
   startPostgres,
   backendDatabaseEnv,
@@ -33,10 +32,10 @@ const {
 const {
   root,
   sleep,
-  startGroup,
   eventually,
   call,
   startBackend,
+  startSandboxWithPromise,
   ready,
 } = require('./processes');
 const { watchFullSyncs } = require('./replicas/providerRuns');
@@ -62,52 +61,21 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = line => console.log(`[two-replicas ${elapsed()}] ${line}`);
 const seconds = ms => (ms === undefined ? '-' : `${(ms / 1000).toFixed(1)} s`);
 
-async function startSandbox(work, groups) {
+async function startSandbox(groups) {
   const sandboxPort = await freePort();
   const token = crypto.randomBytes(16).toString('hex');
-  const cluster = `http://127.0.0.1:${sandboxPort}`;
-  groups.push(
-    startGroup(
-      outDir,
-      'sandbox',
-      process.execPath,
-      [path.join(root, 'packages', 'sandbox', 'bin', 'sandbox')],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          SANDBOX_PORT: String(sandboxPort),
-          SANDBOX_DYNAMODB_PORT: String(await freePort()),
-          SANDBOX_TOKEN: token,
-          SANDBOX_KUBECONFIG: path.join(work, 'kubeconfig'),
-          SANDBOX_CREATE_TABLE_MS: String(CREATE_TABLE_MS),
-        },
-      },
-    ),
-  );
-  const kube = (method, urlPath, body) =>
-    call(cluster, method, urlPath, { token, body });
-  await eventually(
-    'the sandbox',
-    async () => (await kube('GET', '/api')).status === 200,
-    30_000,
-  );
-  const promise = YAML.parse(
-    fs.readFileSync(
-      path.join(root, 'examples', 'kratix-promise', 'promise.yaml'),
-      'utf8',
-    ),
-  );
-  await kube('POST', '/apis/platform.kratix.io/v1alpha1/promises', promise);
-  await eventually(
-    'the DynamoDBRequest API',
-    async () => (await kube('GET', REQUESTS)).status === 200,
-    30_000,
-  );
+  const { base, kube } = await startSandboxWithPromise({
+    outDir,
+    groups,
+    port: sandboxPort,
+    token,
+    env: {
+      SANDBOX_DYNAMODB_PORT: String(await freePort()),
+      SANDBOX_CREATE_TABLE_MS: String(CREATE_TABLE_MS),
+    },
+  });
   log(
-    `sandbox on ${cluster}, Tables stay CREATING for ${
-      CREATE_TABLE_MS / 1000
-    } s`,
+    `sandbox on ${base}, Tables stay CREATING for ${CREATE_TABLE_MS / 1000} s`,
   );
   return { sandboxPort, token, kube };
 }
@@ -135,7 +103,7 @@ async function main() {
   try {
     postgres = await startPostgres({ dataDir: path.join(work, 'postgres') });
     log(`PostgreSQL on 127.0.0.1:${postgres.port}`);
-    const { sandboxPort, token, kube } = await startSandbox(work, groups);
+    const { sandboxPort, token, kube } = await startSandbox(groups);
 
     const env = {
       ...process.env,

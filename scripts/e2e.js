@@ -3,10 +3,12 @@
  * The end-to-end suites, one after the other:
  *  - the browser scenarios (Chromium driven by playwright-core) against the running sample app
  *    and the sandbox cluster (e2e/run.js, scenarios in e2e/scenarios);
- *  - two replicas of the backend on one PostgreSQL, one killed mid-task (e2e/twoReplicas.js).
+ *  - two replicas of the backend on one PostgreSQL, one killed mid-task (e2e/twoReplicas.js);
+ *  - the packed plugins installed into a fresh create-app app by the README (e2e/newApp.js).
  *
- *   yarn e2e                  both
+ *   yarn e2e                  all three
  *   yarn e2e two-replicas     only the two-replica test
+ *   yarn e2e new-app          only the new-app test
  *   yarn e2e <filter>         only the browser scenarios whose file name contains <filter>
  */
 'use strict';
@@ -24,7 +26,8 @@ if (!fs.existsSync(dir)) {
 
 const filter = process.argv[2];
 const suites = [];
-if (filter !== 'two-replicas')
+const ownSuites = ['two-replicas', 'new-app'];
+if (!ownSuites.includes(filter))
   suites.push({
     name: 'browser scenarios',
     args: [path.join(dir, 'run.js'), ...process.argv.slice(2)],
@@ -33,6 +36,11 @@ if (!filter || filter === 'two-replicas')
   suites.push({
     name: 'two replicas',
     args: [path.join(dir, 'twoReplicas.js')],
+  });
+if (!filter || filter === 'new-app')
+  suites.push({
+    name: 'new app',
+    args: [path.join(dir, 'newApp.js')],
   });
 
 const failed = [];

@@ -1,0 +1,212 @@
+'use strict';
+/*
+ * The plugins installed into someone else's Backstage app.
+ *
+ *  1. The six plugin packages are built and packed as they would be published
+ *     (e2e/newApp/packPlugins.js), and a registry for @kratix-dynamodb serves the tarballs on
+ *     127.0.0.1 (e2e/newApp/localRegistry.js).
+ *  2. A fresh stock app is generated with @backstage/create-app (its default template, the new
+ *     frontend system) under the system's temp folder, installed, and the README's
+ *     installation section is followed word for word (e2e/newApp/generateApp.js).
+ *  3. The app is booted with `yarn start` against the sandbox cluster (config in its
+ *     app-config.local.yaml), which holds the Promise and a DynamoDBRequest, and Chromium
+ *     shows the card on the request's entity.
+ *
+ *   node e2e/newApp.js            (or: yarn e2e new-app)
+ *
+ * It binds 3000, 7007 and 6443, so it runs under the e2e lock. Logs and the screenshot go
+ * to e2e-output/new-app/. It takes long (a fresh app's install): see the timings it prints.
+ */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const YAML = require('yaml');
+const {
+  root,
+  sleep,
+  startGroup,
+  startSandboxWithPromise,
+  eventually,
+} = require('./processes');
+const { packPlugins } = require('./newApp/packPlugins');
+const { startLocalRegistry } = require('./newApp/localRegistry');
+const { generateApp } = require('./newApp/generateApp');
+const { launchBrowser } = require('./browser');
+const { openEntity, waitForStages } = require('./card');
+
+const outDir = path.join(root, 'e2e-output', 'new-app');
+const appDir = path.join(os.tmpdir(), 'kratix-create-app-e2e');
+const SANDBOX_PORT = 6443;
+const REQUEST_FILE = path.join(
+  root,
+  'examples',
+  'requests',
+  'provisioned.yaml',
+);
+
+const started = Date.now();
+const log = line =>
+  console.log(
+    `[new-app ${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`,
+  );
+const minutes = ms => `${(ms / 60_000).toFixed(1)} min`;
+
+/** The sandbox on the port the README's examples use, holding the Promise and one request. */
+async function startSandbox(groups, token) {
+  const { base, kube } = await startSandboxWithPromise({
+    outDir,
+    groups,
+    port: SANDBOX_PORT,
+    token,
+  });
+  const request = YAML.parse(fs.readFileSync(REQUEST_FILE, 'utf8'));
+  const requests = `/apis/dynamodb.kratix.io/v1alpha1/namespaces/${request.metadata.namespace}/dynamodbrequests`;
+  const created = await kube('POST', requests, request);
+  if (created.status !== 201)
+    throw new Error(
+      `the sandbox refused ${REQUEST_FILE}: ${JSON.stringify(created.body)}`,
+    );
+  return { base, request };
+}
+
+/**
+ * Signs in with the Guest provider of the new app's sign-in page; the page then leaves for the
+ * app, whose layout is the stock one, not the sample app's.
+ */
+async function signInAsGuest(page) {
+  await page.goto('http://localhost:3000/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.waitFor({ timeout: 120_000 });
+  await enter.click();
+  await enter.waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+/** The app's local config: the sandbox as its cluster, as the README's Configuration shows. */
+function pointAppAtSandbox(base, token) {
+  fs.writeFileSync(
+    path.join(appDir, 'app-config.local.yaml'),
+    YAML.stringify({
+      kratixDynamodb: {
+        clusters: [
+          { name: 'sandbox', url: base, auth: { serviceAccountToken: token } },
+        ],
+      },
+    }),
+  );
+}
+
+async function main() {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const logFile = path.join(outDir, 'steps.log');
+  const timings = {};
+  const groups = [];
+  let registry;
+  let context;
+  try {
+    let t = Date.now();
+    const tarballs = packPlugins(path.join(outDir, 'tarballs'));
+    timings.pack = Date.now() - t;
+    log(`packed ${tarballs.length} packages in ${minutes(timings.pack)}`);
+    registry = await startLocalRegistry(tarballs);
+
+    const generated = await generateApp({
+      appDir,
+      registryUrl: registry.baseUrl,
+      logFile,
+    });
+    Object.assign(timings, generated.timings);
+    log(
+      `create-app ${minutes(timings.createApp ?? 0)}, yarn install ${minutes(
+        timings.install ?? 0,
+      )}, the README's steps ${minutes(
+        timings.readmeSteps,
+      )}: ${generated.steps.join('; ')}`,
+    );
+
+    const token = crypto.randomBytes(16).toString('hex');
+    const { base, request } = await startSandbox(groups, token);
+    pointAppAtSandbox(base, token);
+    t = Date.now();
+    const app = startGroup(outDir, 'app', 'yarn', ['start'], {
+      cwd: appDir,
+      env: { ...process.env, BROWSER: 'none' },
+    });
+    groups.push(app);
+    // Readiness, not a plugin's route: a plugin that fails to start fails the whole backend.
+    const readiness = 'http://127.0.0.1:7007/.backstage/health/v1/readiness';
+    await eventually(
+      'the new app',
+      async () =>
+        (await fetch(readiness)).ok &&
+        (
+          await fetch('http://127.0.0.1:3000')
+        ).ok,
+      600_000,
+      2000,
+    );
+    timings.boot = Date.now() - t;
+    log(
+      `the new app answers on :3000 and :7007 after ${minutes(timings.boot)}`,
+    );
+
+    t = Date.now();
+    context = await launchBrowser();
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', e => pageErrors.push(e));
+    try {
+      await signInAsGuest(page);
+      await openEntity(page, 'resource', request.metadata.name);
+      await waitForStages(page, { request: 'ok', table: 'ok' });
+    } finally {
+      // The dev server's error overlay (react-refresh's, or webpack's) covers the page.
+      await page.evaluate(() =>
+        document
+          .querySelectorAll(
+            '#react-refresh-overlay, #webpack-dev-server-client-overlay, body > iframe',
+          )
+          .forEach(overlay => overlay.remove()),
+      );
+      await page.screenshot({
+        path: path.join(outDir, 'card-in-new-app.png'),
+        fullPage: true,
+      });
+    }
+    const ours = pageErrors.filter(e =>
+      /kratix-dynamodb/i.test(`${e.message}\n${e.stack}`),
+    );
+    if (ours.length)
+      throw new Error(
+        `the page threw from our plugin: ${ours.map(e => e.stack).join('\n')}`,
+      );
+    if (pageErrors.length)
+      log(
+        `the page threw ${pageErrors.length} errors, none from our plugin; the first: ${pageErrors[0].message}`,
+      );
+    timings.card = Date.now() - t;
+    log(
+      `the card shows ${request.metadata.name}'s chain in the new app; ` +
+        `in all ${minutes(Date.now() - started)}`,
+    );
+  } finally {
+    await context?.close().catch(() => {});
+    await registry?.close();
+    for (const g of groups) g.signal('SIGTERM');
+    await sleep(3000);
+    for (const g of groups) g.signal('SIGKILL');
+  }
+}
+
+main().then(
+  () => {
+    console.log('new-app: 1 passed, 0 failed');
+    process.exit(0);
+  },
+  e => {
+    console.log(`FAIL new-app: ${e.stack ?? e}`);
+    console.log('new-app: 0 passed, 1 failed (logs in e2e-output/new-app/)');
+    process.exit(1);
+  },
+);
