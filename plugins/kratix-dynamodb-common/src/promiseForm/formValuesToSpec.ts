@@ -7,12 +7,13 @@ export type FormValueError = { path: string; message: string };
 
 const INTEGER = /^-?[0-9]+$/;
 
-/** A value the user left empty: the request leaves the field out. */
+/** A value the user left empty (an empty list too): the request leaves the field out. */
 function isEmpty(value: unknown): boolean {
   return (
     value === undefined ||
     value === null ||
     value === '' ||
+    (Array.isArray(value) && value.length === 0) ||
     (typeof value === 'object' &&
       !Array.isArray(value) &&
       Object.keys(value as object).length === 0)

@@ -111,6 +111,10 @@ export function openApiToFormField(
       'ui:options': { rows: 6 },
     };
   Object.assign(field, pick(schema), bounds(schema));
+  // The form keeps an untouched optional list as [], which minItems would refuse, so Next
+  // would never let the user leave it out. Such a list may stay empty here; once it has items,
+  // the action (and the dry run) check the count with the API server's rules.
+  if (schema.type === 'array' && !context.required) delete field.minItems;
   if (schema.type) field.type = schema.type;
   if (schema.format && FORM_FORMATS.has(schema.format))
     field.format = schema.format;

@@ -148,6 +148,7 @@ const ROWS: Row[] = [
   },
   {
     keyword: 'minItems and maxItems of an array of strings',
+    required: true,
     field: {
       type: 'array',
       minItems: 1,
@@ -163,6 +164,15 @@ const ROWS: Row[] = [
     value: ['https://a'],
     becomes: ['https://a'],
     refused: ['https://a', 'https://b', 'https://c'],
+  },
+  {
+    keyword: 'minItems of an optional array: the list may stay empty',
+    field: { type: 'array', minItems: 2, items: { type: 'string' } },
+    form: { type: 'array', items: { type: 'string' } },
+    value: [],
+    becomes: undefined,
+    refused: ['only-one'],
+    onlyTheActionRefuses: true,
   },
   {
     keyword: 'a set (x-kubernetes-list-type)',
@@ -327,6 +337,21 @@ describe('the form generated from an openAPIV3Schema', () => {
       expect.arrayContaining([
         expect.objectContaining({ path: expect.stringMatching(/^spec\.f/) }),
       ]),
+    );
+  });
+
+  it('leaves minItems off an optional list, so the form lets it stay empty', () => {
+    const list: OpenApiSchema = {
+      type: 'array',
+      minItems: 2,
+      items: { type: 'string' },
+    };
+    expect(generate(specOf(list, false))[0].properties.f).not.toHaveProperty(
+      'minItems',
+    );
+    expect(generate(specOf(list, true))[0].properties.f).toHaveProperty(
+      'minItems',
+      2,
     );
   });
 
