@@ -1,4 +1,7 @@
-import { actionContext, actionDependencies } from '../__testUtils__/actionTestKit';
+import {
+  actionContext,
+  actionDependencies,
+} from '../__testUtils__/actionTestKit';
 import { createKratixResourceAction } from './createKratixResource';
 
 describe('kratix:resource:create without a reachable cluster', () => {
@@ -36,7 +39,11 @@ describe('kratix:resource:create without a reachable cluster', () => {
   });
 
   it('refuses a bad target before it touches any cluster', async () => {
-    const { ctx } = actionContext({ ...input, cluster: 'elsewhere', name: 'Bad' });
+    const { ctx } = actionContext({
+      ...input,
+      cluster: 'elsewhere',
+      name: 'Bad',
+    });
     await expect(createKratixResourceAction(deps).handler(ctx)).rejects.toThrow(
       /^kratix:resource:create was given 2 invalid inputs; nothing was created:\ncluster: 'elsewhere' is not a configured cluster; choose one of: sandbox\nname: /,
     );
