@@ -27,13 +27,14 @@ describe('the sandbox runs each Promise’s own pipeline, chosen by its image', 
     for (const promise of [
       readExample('bucket-promise', 'promise.yaml'),
       readExample('kratix-promise', 'promise.yaml'),
-    ])
-      expect((await api(sandbox, 'POST', PROMISES, promise)).status).toBe(201);
-    await eventually(async () => {
-      const res = await api(sandbox, 'GET', BUCKETS);
-      expect(res.status).toBe(200);
-      return true;
-    });
+    ]) {
+      const created = await api(sandbox, 'POST', PROMISES, promise);
+      if (created.status !== 201)
+        throw new Error(`applying a Promise answered ${created.status}`);
+    }
+    await eventually(
+      async () => (await api(sandbox, 'GET', BUCKETS)).status === 200,
+    );
   });
   afterAll(() => sandbox.stop());
 
