@@ -21,6 +21,7 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import { EntityDeltaBatcher } from './EntityDeltaBatcher';
 import { listEntitiesInPages } from './listEntitiesInPages';
 import { RecentEntities } from './RecentEntities';
 import {
@@ -59,8 +60,6 @@ function sourcesFor(tenancy: Tenancy): Source[] {
   ];
 }
 
-/** Changes that arrive together (a burst of watch events) go to the catalog as one mutation. */
-const BATCH_MS = 100;
 /** How long the full sync waits for a cluster's first list before leaving that run out. */
 const FIRST_SYNC_TIMEOUT_MS = 30_000;
 
@@ -83,12 +82,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   readonly #followedClusters: FollowedClusters;
   readonly #tenancy: Tenancy;
   #connection?: EntityProviderConnection;
-  readonly #pending = new Map<
-    string,
-    { added?: DeferredEntity; removed?: DeferredEntity }
-  >();
-  #flushTimer?: ReturnType<typeof setTimeout>;
-  #flushing: Promise<void> = Promise.resolve();
+  readonly #batcher: EntityDeltaBatcher;
   readonly #unsubscribes: Array<() => void> = [];
   readonly #spreadMs: number;
   readonly #pageSize?: number;
@@ -115,6 +109,12 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     this.#clusters = options.clusters;
     this.#logger = options.logger;
     this.#runner = options.runner;
+    // Changes that arrive together (a burst of watch events) go to the catalog as one mutation.
+    this.#batcher = new EntityDeltaBatcher(
+      () => this.#requireConnection(),
+      this.#logger,
+      'kratix-dynamodb',
+    );
     this.#spreadMs = options.spreadMs ?? 90_000;
     this.#pageSize = options.pageSize;
     this.#tenancy = options.tenancy;
@@ -154,7 +154,7 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
   /** Stops following the clusters (the informers themselves belong to the shared service). */
   disconnect() {
     this.#unsubscribes.splice(0).forEach(stop => stop());
-    clearTimeout(this.#flushTimer);
+    this.#batcher.stop();
   }
 
   /**
@@ -309,49 +309,9 @@ export class KratixDynamoDBEntityProvider implements EntityProvider {
     if (
       before &&
       (!now || stringifyEntityRef(before) !== stringifyEntityRef(now))
-    ) {
-      this.#pending.set(stringifyEntityRef(before), {
-        removed: { entity: before, locationKey: locationKey(cluster) },
-      });
-      this.#changedDuringSync?.set(stringifyEntityRef(before), undefined);
+    )
       this.#recentlySent.forget(before);
-    }
-    if (now) {
-      const added = { entity: now, locationKey: locationKey(cluster) };
-      this.#pending.set(stringifyEntityRef(now), { added });
-      this.#changedDuringSync?.set(stringifyEntityRef(now), added);
-    }
-    this.#scheduleFlush();
-  }
-
-  #scheduleFlush() {
-    if (this.#flushTimer) return;
-    this.#flushTimer = setTimeout(() => {
-      this.#flushTimer = undefined;
-      // One mutation at a time, in order: a later change must not overtake an earlier one.
-      this.#flushing = this.#flushing.then(() => this.#flush());
-    }, BATCH_MS);
-    this.#flushTimer.unref?.();
-  }
-
-  async #flush() {
-    const batch = [...this.#pending.values()];
-    this.#pending.clear();
-    const added = batch.flatMap(b => (b.added ? [b.added] : []));
-    const removed = batch.flatMap(b => (b.removed ? [b.removed] : []));
-    if (!added.length && !removed.length) return;
-    try {
-      await this.#requireConnection().applyMutation({
-        type: 'delta',
-        added,
-        removed,
-      });
-    } catch (e) {
-      this.#logger.warn(
-        `kratix-dynamodb: could not update the catalog: ${
-          (e as Error).message
-        }`,
-      );
-    }
+    const queued = this.#batcher.change(before, now, locationKey(cluster));
+    for (const [ref, added] of queued) this.#changedDuringSync?.set(ref, added);
   }
 }

@@ -22,7 +22,7 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { FollowedClusters } from '../FollowedClusters';
-import { EntityDeltaBatcher } from './EntityDeltaBatcher';
+import { EntityDeltaBatcher } from '../EntityDeltaBatcher';
 import { promiseRequestToEntity } from './promiseRequestToEntity';
 import {
   PromiseTemplateOptions,
@@ -88,6 +88,7 @@ export class KratixPromiseEntityProvider implements EntityProvider {
     this.#batcher = new EntityDeltaBatcher(
       () => this.#requireConnection(),
       this.#logger,
+      'kratix-promises',
     );
   }
 

@@ -21,30 +21,45 @@ export class EntityDeltaBatcher {
   constructor(
     private readonly connection: () => EntityProviderConnection,
     private readonly logger: LoggerService,
+    /** The provider's name, for its log lines. */
+    private readonly providerName: string,
     private readonly batchMs = 100,
   ) {}
 
-  /** One object changed: its entity was `before` and is `now` (either may be absent). */
+  /**
+   * One object changed: its entity was `before` and is `now` (either may be absent). Answers
+   * what was queued, by entity ref: the entity to add, or undefined for one to remove.
+   */
   change(
     before: Entity | undefined,
     now: Entity | undefined,
     locationKey: string,
-  ) {
-    if (JSON.stringify(now) === JSON.stringify(before)) return;
+  ): Map<string, DeferredEntity | undefined> {
+    const queued = new Map<string, DeferredEntity | undefined>();
+    if (JSON.stringify(now) === JSON.stringify(before)) return queued;
     if (
       before &&
       (!now || stringifyEntityRef(before) !== stringifyEntityRef(now))
-    )
+    ) {
       this.#pending.set(stringifyEntityRef(before), {
         removed: { entity: before, locationKey },
       });
-    if (now)
-      this.#pending.set(stringifyEntityRef(now), {
-        added: { entity: now, locationKey },
-      });
+      queued.set(stringifyEntityRef(before), undefined);
+    }
+    if (now) {
+      const added = { entity: now, locationKey };
+      this.#pending.set(stringifyEntityRef(now), { added });
+      queued.set(stringifyEntityRef(now), added);
+    }
+    this.#scheduleFlush();
+    return queued;
+  }
+
+  #scheduleFlush() {
     if (this.#timer) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
+      // One mutation at a time, in order: a later change must not overtake an earlier one.
       this.#queue = this.#queue.then(() => this.#flush());
     }, this.batchMs);
     this.#timer.unref?.();
@@ -64,7 +79,7 @@ export class EntityDeltaBatcher {
       await this.connection().applyMutation({ type: 'delta', added, removed });
     } catch (e) {
       this.logger.warn(
-        `kratix-promises: could not update the catalog: ${
+        `${this.providerName}: could not update the catalog: ${
           (e as Error).message
         }`,
       );
