@@ -284,7 +284,8 @@ describe('the actions create only where and what the platform team allows', () =
 
   /** The actions with a table-name prefix rule (kratixDynamodb.tenancy.tableNamePrefix). */
   const prefixedActions = (tableNamePrefix: JsonObject[string]) => {
-    const [createRequest, createApplication] = createKratixDynamoDBActions({
+    const [createRequest, createApplication, createResource] =
+      createKratixDynamoDBActions({
       ...harness.deps(),
       config: new ConfigReader({
         kratixDynamodb: {
@@ -294,11 +295,11 @@ describe('the actions create only where and what the platform team allows', () =
         },
       }),
     });
-    return { createRequest, createApplication };
+    return { createRequest, createApplication, createResource };
   };
 
   it("refuses a table name without its namespace's prefix, naming the field and the prefix, for a request and an Application", async () => {
-    const { createRequest, createApplication } =
+    const { createRequest, createApplication, createResource } =
       prefixedActions('{namespace}-');
     for (const isDryRun of [true, false]) {
       expect(
@@ -311,6 +312,46 @@ describe('the actions create only where and what the platform team allows', () =
         /^tableName: 'team-b-orders' must start with 'team-a-' in namespace team-a \(kratixDynamodb.tenancy.tableNamePrefix\)$/m,
       );
     }
+    // The generic action makes the same DynamoDBRequest: the prefix holds there too.
+    expect(
+      await refusal(
+        createResource,
+        {
+          promise: 'aws-dynamodb-kratix',
+          cluster: 'sandbox',
+          namespace: 'team-a',
+          name: 'squat-generic',
+          spec: {
+            name: 'team-b-orders',
+            region: 'us-east-1',
+            billingMode: 'PAY_PER_REQUEST',
+            attributeDefinitions: [{ name: 'id', type: 'S' }],
+            keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+          },
+        },
+        true,
+      ),
+    ).toMatch(/^spec\.name: 'team-b-orders' must start with 'team-a-'/m);
+    // The generic action makes the same DynamoDBRequest: the prefix holds there too.
+    expect(
+      await refusal(
+        createResource,
+        {
+          promise: 'aws-dynamodb-kratix',
+          cluster: 'sandbox',
+          namespace: 'team-a',
+          name: 'squat-generic',
+          spec: {
+            name: 'team-b-orders',
+            region: 'us-east-1',
+            billingMode: 'PAY_PER_REQUEST',
+            attributeDefinitions: [{ name: 'id', type: 'S' }],
+            keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+          },
+        },
+        true,
+      ),
+    ).toMatch(/^spec\.name: 'team-b-orders' must start with 'team-a-'/m);
     const input = applicationActionInput();
     expect(
       await refusal(createApplication, {

@@ -169,7 +169,8 @@ export function createKratixResourceAction(
         const { spec, errors } = specErrorsAndValue(
           input,
           api,
-          kindHandler?.validate && (s => kindHandler.validate!(s, limits)),
+          kindHandler?.validate &&
+            (s => kindHandler.validate!(s, limits, target.namespace)),
         );
         throwIfInvalid(id, errors);
         ctx.logger.info(

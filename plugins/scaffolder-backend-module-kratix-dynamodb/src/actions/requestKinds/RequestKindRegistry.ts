@@ -14,8 +14,12 @@ import type { Target } from '../inputs/validateTarget';
 export type RequestKindHandler = {
   group: string;
   kind: string;
-  /** Rules on a spec the CRD's schema accepted; paths relative to the spec. */
-  validate?(spec: Record<string, unknown>, limits: CreateLimits): FieldError[];
+  /** Rules on a spec the CRD's schema accepted, for the target namespace; paths relative to the spec. */
+  validate?(
+    spec: Record<string, unknown>,
+    limits: CreateLimits,
+    namespace: string,
+  ): FieldError[];
   /** Checked on the cluster right before the create or dry run (e.g. a name already taken). */
   precondition?(options: {
     actionId: string;

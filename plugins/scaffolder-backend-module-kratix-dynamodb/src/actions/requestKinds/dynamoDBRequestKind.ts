@@ -2,7 +2,10 @@ import {
   DYNAMODB_REQUEST_GVK,
   validateDynamoDBRequestSpec,
 } from '@kratix-dynamodb/common';
-import { checkCapacity } from '../policy/checkCreateLimits';
+import {
+  checkCapacity,
+  checkTableNamePrefix,
+} from '../policy/checkCreateLimits';
 import { tableNameUnused } from '../policy/tableNameUnused';
 import { readDynamoDBTableReadiness } from '../readiness/waitForDynamoDBTable';
 import type { RequestKindHandler } from './RequestKindRegistry';
@@ -15,10 +18,14 @@ import type { RequestKindHandler } from './RequestKindRegistry';
 export const dynamoDBRequestKind: RequestKindHandler = {
   group: DYNAMODB_REQUEST_GVK.group,
   kind: DYNAMODB_REQUEST_GVK.kind,
-  validate(spec, limits) {
+  validate(spec, limits, namespace) {
     const result = validateDynamoDBRequestSpec(spec);
     if (!result.valid) return result.errors;
-    return checkCapacity(result.spec, limits);
+    return [
+      ...checkCapacity(result.spec, limits),
+      // The namespace's table-name prefix holds whichever action makes the request.
+      ...checkTableNamePrefix(result.spec.name, namespace, limits, 'name'),
+    ];
   },
   precondition({ actionId, target, spec, specPath }) {
     return tableNameUnused({
