@@ -21,7 +21,11 @@ const INSTALL_LOCK = '/tmp/yarn-install.lock';
  * Runs a shell command, its output appended to the log. Asynchronous: the registry that
  * serves our packages runs in this same process and must keep answering meanwhile.
  */
-function sh(command, cwd, logFile, env = process.env) {
+// A new app's lockfile is seeded and must change on its first install; under CI=true yarn
+// would refuse that (immutable installs), as a user's first install never does.
+const APP_ENV = { ...process.env, YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' };
+
+function sh(command, cwd, logFile, env = APP_ENV) {
   fs.appendFileSync(logFile, `\n$ ${command}   (in ${cwd})\n`);
   const out = fs.openSync(logFile, 'a');
   return new Promise((resolve, reject) => {
