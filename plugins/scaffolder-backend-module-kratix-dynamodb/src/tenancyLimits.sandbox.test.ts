@@ -286,15 +286,15 @@ describe('the actions create only where and what the platform team allows', () =
   const prefixedActions = (tableNamePrefix: JsonObject[string]) => {
     const [createRequest, createApplication, createResource] =
       createKratixDynamoDBActions({
-      ...harness.deps(),
-      config: new ConfigReader({
-        kratixDynamodb: {
-          defaults: { region: 'us-east-1', namespace: 'default' },
-          scaffolder: { allowedImages: ['session-api:'] },
-          tenancy: { tableNamePrefix },
-        },
-      }),
-    });
+        ...harness.deps(),
+        config: new ConfigReader({
+          kratixDynamodb: {
+            defaults: { region: 'us-east-1', namespace: 'default' },
+            scaffolder: { allowedImages: ['session-api:'] },
+            tenancy: { tableNamePrefix },
+          },
+        }),
+      });
     return { createRequest, createApplication, createResource };
   };
 
