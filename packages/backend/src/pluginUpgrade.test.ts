@@ -49,6 +49,26 @@ const REQUESTS = '/apis/dynamodb.kratix.io/v1alpha1/dynamodbrequests';
 const TASK_NAME = 'orders-upgrade';
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
+/**
+ * The scaffolder (4.2.0) keeps polling a finished task's events once a second when the task is
+ * recoverable: the watch it opens when a replica claims the task ends only on a `cancelled`
+ * event. It outlives `stop()`, and once PostgreSQL is gone its failed query becomes an
+ * unhandled rejection that fails whichever test file this Jest worker runs next. Cancelling the
+ * finished task writes that event (the task stays `completed`); the watch reads it within its
+ * next two polls and ends.
+ */
+async function releaseTaskWatch(
+  server: Parameters<typeof request>[0],
+  taskPath: string,
+  user: string,
+) {
+  const cancelled = await request(server)
+    .post(`${taskPath}/cancel`)
+    .set('Authorization', user);
+  expect(cancelled.status).toBe(200);
+  await sleep(2_500);
+}
+
 async function eventually<T>(
   what: string,
   check: () => Promise<T | undefined | false>,
@@ -413,7 +433,12 @@ describe('the plugins’ data across a change of the plugins', () => {
         ),
       }).toEqual(migrations);
     } finally {
+      await releaseTaskWatch(second.server, taskPath, user);
       await second.stop();
     }
+    // With PostgreSQL gone, a watch still polling would fail this test, not a later file's.
+    await postgres.stop();
+    postgres = undefined;
+    await sleep(3_000);
   });
 });
