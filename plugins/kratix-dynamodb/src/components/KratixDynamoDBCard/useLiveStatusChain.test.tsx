@@ -55,6 +55,7 @@ function render(
   signals?: SignalApi,
   fallbackPollMs = 0,
   retryAfterErrorMs?: number,
+  keepAliveMs = 0,
 ) {
   const apis: any[] = [[kratixDynamoDBApiRef, api]];
   if (signals) apis.push([signalApiRef, signals]);
@@ -62,7 +63,12 @@ function render(
     <TestApiProvider apis={apis}>{children}</TestApiProvider>
   );
   return renderHook(
-    () => useLiveStatusChain(REF, { fallbackPollMs, retryAfterErrorMs }),
+    () =>
+      useLiveStatusChain(REF, {
+        fallbackPollMs,
+        retryAfterErrorMs,
+        keepAliveMs,
+      }),
     { wrapper },
   );
 }
@@ -143,6 +149,19 @@ describe('useLiveStatusChain', () => {
     expect(result.current.error).toBeUndefined();
     await new Promise(r => setTimeout(r, 100));
     expect(calls).toHaveLength(4);
+  });
+
+  it('with signals, still reads at the keep-alive interval, not the fallback one', async () => {
+    let n = 0;
+    const api: KratixDynamoDBApi = {
+      getStatusChain: async () => chain(`read ${++n}`),
+    };
+    const { result } = render(api, new InMemorySignals(), 10, undefined, 150);
+    await waitFor(() => expect(n).toBe(1));
+    expect(result.current.live).toBe(true);
+    await new Promise(r => setTimeout(r, 100)); // ten fallback intervals: none may fire
+    expect(n).toBe(1);
+    await waitFor(() => expect(n).toBeGreaterThanOrEqual(3), { timeout: 2000 });
   });
 
   it('polls at the fallback interval when the app has no signals', async () => {

@@ -23,6 +23,10 @@ export type LiveStatusChain = {
  * when one of its objects or probes changes, and the chain is read again then. Without the
  * signals plugin it falls back to polling every `fallbackPollMs` while the tab is visible.
  *
+ * With signals it still reads every `keepAliveMs` (5 minutes): the backend stops watching a
+ * card nobody has read for 15 minutes, and a signal sent while the browser's connection was
+ * down (a replica restarting) is not sent again, so a quiet card must not trust signals alone.
+ *
  * Reads never overlap: a refresh asked for during a read runs once that read is done. And the
  * state only ever holds the answer of the latest read (react-use's async state drops the
  * answers of earlier calls), so a slow old answer cannot overwrite a newer one.
@@ -35,6 +39,8 @@ export function useLiveStatusChain(
   entityRef: CompoundEntityRef,
   options: {
     fallbackPollMs?: number;
+    /** How often a card that receives signals reads anyway. */
+    keepAliveMs?: number;
     includeObjects?: boolean;
     retryAfterErrorMs?: number;
     /** The entity's cluster annotation: a cluster that acts as each user needs their token. */
@@ -45,6 +51,7 @@ export function useLiveStatusChain(
   const { namespace, kind, name } = entityRef;
   const includeObjects = Boolean(options.includeObjects);
   const fallbackPollMs = options.fallbackPollMs ?? 30_000;
+  const keepAliveMs = options.keepAliveMs ?? 5 * 60_000;
   const retryAfterErrorMs = options.retryAfterErrorMs ?? 5_000;
 
   const state = useAsyncRetry(
@@ -102,10 +109,10 @@ export function useLiveStatusChain(
 
   useEffect(() => {
     let timer: ReturnType<typeof setInterval> | undefined;
-    const poll = !isSignalsAvailable && fallbackPollMs > 0;
+    const every = isSignalsAvailable ? keepAliveMs : fallbackPollMs;
     const start = () => {
-      if (poll && timer === undefined)
-        timer = setInterval(() => refreshRef.current(), fallbackPollMs);
+      if (every > 0 && timer === undefined)
+        timer = setInterval(() => refreshRef.current(), every);
     };
     const stop = () => {
       if (timer !== undefined) clearInterval(timer);
@@ -125,7 +132,7 @@ export function useLiveStatusChain(
       stop();
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [isSignalsAvailable, fallbackPollMs]);
+  }, [isSignalsAvailable, fallbackPollMs, keepAliveMs]);
 
   return {
     value: state.value ?? lastGood.current.value,
