@@ -237,6 +237,7 @@ async function main() {
       requestName: REQUEST,
       kube,
       log,
+      webSocketLog: path.join(outDir, 'card-websockets.log'),
       screenshot: (page, name) =>
         page.screenshot({ path: path.join(outDir, `${name}.png`) }),
       stopB: async () => {

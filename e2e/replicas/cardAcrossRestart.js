@@ -10,6 +10,7 @@
  *  - B starts again: the card shows the Table's error by itself, the change made while it was
  *    down included, and later changes still reach it (the credentials come back).
  */
+const fs = require('node:fs');
 const path = require('node:path');
 const { launchBrowser, signInAsGuest } = require('../browser');
 const { openEntity, waitForStagesLive } = require('../card');
@@ -52,6 +53,30 @@ const stageStates = page =>
   );
 
 /**
+ * Records the page's WebSocket traffic (the signals connection): what was opened, sent,
+ * received and closed, with times, so that a card that stops following changes can be told
+ * apart from a backend that stops sending them.
+ */
+function recordWebSockets(page, file) {
+  const started = Date.now();
+  const write = line =>
+    fs.appendFileSync(
+      file,
+      `${((Date.now() - started) / 1000).toFixed(1)} s ${line}\n`,
+    );
+  page.on('websocket', ws => {
+    write(`open ${ws.url().replace(/\?.*/, '')}`);
+    ws.on('framesent', f => write(`sent ${String(f.payload).slice(0, 200)}`));
+    ws.on('framereceived', f =>
+      write(`received ${String(f.payload).slice(0, 200)}`),
+    );
+    ws.on('socketerror', e => write(`error ${e}`));
+    ws.on('close', () => write('closed'));
+  });
+  return write;
+}
+
+/**
  * @param options.stopB stops B (SIGTERM) and resolves, once it is gone, to a function that
  *   starts it again and resolves when it is ready
  * @param options.kube calls the sandbox's API
@@ -63,11 +88,13 @@ async function cardAcrossRestart({
   kube,
   log,
   screenshot,
+  webSocketLog,
 }) {
   const context = await launchBrowser();
   const problems = [];
   try {
     const page = await context.newPage();
+    const mark = recordWebSockets(page, webSocketLog);
     await signInAsGuest(page);
     await openEntity(page, 'resource', requestName);
     await waitForStagesLive(page, { table: 'ok' }, 60_000);
@@ -75,6 +102,7 @@ async function cardAcrossRestart({
     log(`the card shows ${JSON.stringify(before)}`);
 
     const startB = await stopB();
+    mark('-- B stopped');
     log('B stopped (SIGTERM) with the card open');
     await page.getByLabel('Refresh status').click();
     await page
@@ -108,6 +136,7 @@ async function cardAcrossRestart({
     log('ACK lost its credentials while B was down');
 
     await startB();
+    mark('-- B ready');
     const upAt = Date.now();
     log('B is ready again');
     const caughtUpMs = await waitForStagesLive(page, { table: 'error' }, 90_000)
@@ -119,6 +148,7 @@ async function cardAcrossRestart({
     await screenshot(page, 'two-replicas-card-after-restart');
 
     await kube('DELETE', '/sandbox/faults');
+    mark('-- credentials back');
     const liveMs = await waitForStagesLive(page, { table: 'ok' }, 60_000).catch(
       e => {
         problems.push(`a change after the restart: ${e.message}`);

@@ -56,17 +56,18 @@ async function watchFullSyncs(backends, { frequencyMs, windowMs }) {
         windowMs / 1000
       } s, more than the ${oneReplicaAtMost} one schedule allows`,
     );
-  // The scheduler computes each next run from the last start; the log line follows the sync's
-  // mutation, so allow a little jitter.
+  // Two replicas running one tick log within a second or two of each other. A tick's log line
+  // follows its sync's mutation, whose length varies by seconds on a loaded machine (one CI
+  // run saw 3.5 s between two ticks 5 s apart), so only gaps under half the period count.
   const tooClose = runs.filter(
-    (r, i) => i > 0 && r.at - runs[i - 1].at < frequencyMs - 1500,
+    (r, i) => i > 0 && r.at - runs[i - 1].at < frequencyMs / 2,
   );
   if (tooClose.length)
     problems.push(
       `${
         tooClose.length
       } full syncs followed the previous one within less than ${
-        frequencyMs / 1000
+        frequencyMs / 2000
       } s: ${tooClose.map(r => r.replica).join(', ')}`,
     );
   return { runs, problems };
