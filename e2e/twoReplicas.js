@@ -255,7 +255,9 @@ async function main() {
     log(
       `card across B's restart: caught up ${seconds(
         card.caughtUpMs,
-      )} after B was ready, a later change shown in ${seconds(card.liveMs)}`,
+      )} after B was ready, a change right after shown in ${seconds(
+        card.fixedMs,
+      )}, a change a minute later (signals) in ${seconds(card.liveMs)}`,
     );
     if (problems.length) throw new Error(problems.join('; '));
     log(

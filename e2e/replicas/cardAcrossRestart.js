@@ -8,7 +8,11 @@
  *    that the last refresh failed;
  *  - while B is down, ACK loses its AWS credentials;
  *  - B starts again: the card shows the Table's error by itself, the change made while it was
- *    down included, and later changes still reach it (the credentials come back).
+ *    down included;
+ *  - the credentials come back right away, while the browser's signals connection is still
+ *    reconnecting: the card shows it anyway (its catch-up reads);
+ *  - a minute later ACK loses them again: the card shows it within seconds, which only a signal
+ *    can do by then, so the signals connection is back too.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,6 +21,10 @@ const { openEntity, waitForStagesLive } = require('../card');
 const { root, startGroup, eventually } = require('../processes');
 
 const FRONTEND = 'http://localhost:3000';
+/** The card's reads after a recovered failure go on this long (useLiveStatusChain's catchUpMs). */
+const CATCH_UP_MS = 60_000;
+/** A change through signals: the Table's reconcile by ACK plus the signal, well under this. */
+const SIGNAL_WITHIN_MS = 6_000;
 
 /** The sample app's frontend dev server, pointed at one backend. */
 async function startFrontend(outDir, backendPort, env) {
@@ -54,16 +62,19 @@ const stageStates = page =>
 
 /**
  * Records the page's WebSocket traffic (the signals connection): what was opened, sent,
- * received and closed, with times, so that a card that stops following changes can be told
- * apart from a backend that stops sending them.
+ * received and closed, with times, to a file and in memory, so that a card that stops
+ * following changes can be told apart from a backend that stops sending them.
  */
 function recordWebSockets(page, file) {
   const started = Date.now();
-  const write = line =>
+  const lines = [];
+  const write = line => {
+    lines.push({ at: Date.now(), line });
     fs.appendFileSync(
       file,
       `${((Date.now() - started) / 1000).toFixed(1)} s ${line}\n`,
     );
+  };
   page.on('websocket', ws => {
     write(`open ${ws.url().replace(/\?.*/, '')}`);
     ws.on('framesent', f => write(`sent ${String(f.payload).slice(0, 200)}`));
@@ -73,7 +84,18 @@ function recordWebSockets(page, file) {
     ws.on('socketerror', e => write(`error ${e}`));
     ws.on('close', () => write('closed'));
   });
-  return write;
+  return {
+    mark: write,
+    /** Whether the page subscribed to `channel` again since `since` (ms). */
+    subscribedSince: (channel, since) =>
+      lines.some(
+        l =>
+          l.at >= since &&
+          l.line.startsWith('sent ') &&
+          l.line.includes('"subscribe"') &&
+          l.line.includes(channel),
+      ),
+  };
 }
 
 /**
@@ -94,7 +116,8 @@ async function cardAcrossRestart({
   const problems = [];
   try {
     const page = await context.newPage();
-    const mark = recordWebSockets(page, webSocketLog);
+    const sockets = recordWebSockets(page, webSocketLog);
+    const { mark } = sockets;
     await signInAsGuest(page);
     await openEntity(page, 'resource', requestName);
     await waitForStagesLive(page, { table: 'ok' }, 60_000);
@@ -147,15 +170,50 @@ async function cardAcrossRestart({
       });
     await screenshot(page, 'two-replicas-card-after-restart');
 
+    // Fixed while the card's signals connection may still be reconnecting: the card's
+    // catch-up reads after the failed ones must find it.
     await kube('DELETE', '/sandbox/faults');
     mark('-- credentials back');
-    const liveMs = await waitForStagesLive(page, { table: 'ok' }, 60_000).catch(
-      e => {
-        problems.push(`a change after the restart: ${e.message}`);
-        return undefined;
-      },
+    const fixedMs = await waitForStagesLive(
+      page,
+      { table: 'ok' },
+      60_000,
+    ).catch(e => {
+      problems.push(`a change right after the restart: ${e.message}`);
+      return undefined;
+    });
+
+    // Once the catch-up reads are over (a minute), only a signal can bring the next change
+    // within seconds: the card's keep-alive read is 5 minutes away.
+    await eventually(
+      'the card to subscribe to its signals again',
+      async () =>
+        sockets.subscribedSince(
+          `kratix-dynamodb:status:resource:default/${requestName}`,
+          upAt,
+        ),
+      60_000,
+    ).catch(() =>
+      problems.push('the card never subscribed to its signals again'),
     );
-    return { problems, caughtUpMs, liveMs };
+    await new Promise(r =>
+      setTimeout(r, Math.max(0, upAt + CATCH_UP_MS + 8_000 - Date.now())),
+    );
+    mark('-- ACK loses its credentials again');
+    await kube('PUT', '/sandbox/faults', { ackNoCredentials: 'recoverable' });
+    const liveMs = await waitForStagesLive(
+      page,
+      { table: 'error' },
+      SIGNAL_WITHIN_MS,
+    ).catch(e => {
+      problems.push(
+        `a change a minute after the restart (through signals, within ${
+          SIGNAL_WITHIN_MS / 1000
+        } s): ${e.message}`,
+      );
+      return undefined;
+    });
+    return { problems, caughtUpMs, fixedMs, liveMs };
   } finally {
     await kube('DELETE', '/sandbox/faults').catch(() => {});
     await context.close();

@@ -56,6 +56,7 @@ function render(
   fallbackPollMs = 0,
   retryAfterErrorMs?: number,
   keepAliveMs = 0,
+  catchUpMs = 0,
 ) {
   const apis: any[] = [[kratixDynamoDBApiRef, api]];
   if (signals) apis.push([signalApiRef, signals]);
@@ -68,6 +69,7 @@ function render(
         fallbackPollMs,
         retryAfterErrorMs,
         keepAliveMs,
+        catchUpMs,
       }),
     { wrapper },
   );
@@ -149,6 +151,37 @@ describe('useLiveStatusChain', () => {
     expect(result.current.error).toBeUndefined();
     await new Promise(r => setTimeout(r, 100));
     expect(calls).toHaveLength(4);
+  });
+
+  it('after a failed read recovers, reads on for the catch-up window, then rests', async () => {
+    const signals = new InMemorySignals();
+    let reads = 0;
+    let failing = false;
+    const api: KratixDynamoDBApi = {
+      getStatusChain: async () => {
+        reads += 1;
+        if (failing) throw new Error('Failed to fetch');
+        return chain(`read ${reads}`);
+      },
+    };
+    const { result } = render(api, signals, 0, 20, 0, 300);
+    await waitFor(() => expect(reads).toBe(1));
+    await new Promise(r => setTimeout(r, 100)); // no failure yet: nothing more to read
+    expect(reads).toBe(1);
+
+    failing = true;
+    act(() => result.current.refresh());
+    await waitFor(() => expect(result.current.error).toBeDefined());
+    failing = false;
+    // The retry succeeds; a change whose signal was lost meanwhile is read by the catch-up.
+    await waitFor(() => expect(result.current.error).toBeUndefined());
+    const recovered = reads;
+    await waitFor(() => expect(reads).toBeGreaterThanOrEqual(recovered + 3));
+    // Past the window, it rests again.
+    await new Promise(r => setTimeout(r, 400));
+    const rested = reads;
+    await new Promise(r => setTimeout(r, 150));
+    expect(reads).toBe(rested);
   });
 
   it('with signals, still reads at the keep-alive interval, not the fallback one', async () => {

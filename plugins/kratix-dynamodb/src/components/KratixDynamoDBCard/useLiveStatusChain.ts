@@ -33,7 +33,11 @@ export type LiveStatusChain = {
  *
  * A failed read (the backend restarting, say) keeps the last chain read, with the error beside
  * it, and is retried after `retryAfterErrorMs`, doubling up to a minute, until a read succeeds:
- * the backend's signals for changes made meanwhile were lost with it.
+ * the backend's signals for changes made meanwhile were lost with it. After that first good
+ * read the card goes on reading every `retryAfterErrorMs` for `catchUpMs`: the browser's
+ * signals connection comes back some seconds after the backend does (the signals client retries
+ * every 5 s, and a restarted backend lets its first WebSocket upgrade hang), and a change in
+ * between would otherwise be missed until the next one.
  */
 export function useLiveStatusChain(
   entityRef: CompoundEntityRef,
@@ -43,6 +47,8 @@ export function useLiveStatusChain(
     keepAliveMs?: number;
     includeObjects?: boolean;
     retryAfterErrorMs?: number;
+    /** How long after a recovered read the card keeps reading, until signals are back. */
+    catchUpMs?: number;
     /** The entity's cluster annotation: a cluster that acts as each user needs their token. */
     cluster?: string;
   } = {},
@@ -53,6 +59,7 @@ export function useLiveStatusChain(
   const fallbackPollMs = options.fallbackPollMs ?? 30_000;
   const keepAliveMs = options.keepAliveMs ?? 5 * 60_000;
   const retryAfterErrorMs = options.retryAfterErrorMs ?? 5_000;
+  const catchUpMs = options.catchUpMs ?? 60_000;
 
   const state = useAsyncRetry(
     () =>
@@ -73,17 +80,21 @@ export function useLiveStatusChain(
   if (state.value) lastGood.current.value = state.value;
 
   const failures = useRef(0);
+  const catchUpUntil = useRef(0);
   useEffect(() => {
     if (loading) return undefined;
     if (!state.error) {
+      if (failures.current > 0) catchUpUntil.current = Date.now() + catchUpMs;
       failures.current = 0;
-      return undefined;
+      if (Date.now() >= catchUpUntil.current) return undefined;
+      const timer = setTimeout(() => retry(), retryAfterErrorMs);
+      return () => clearTimeout(timer);
     }
     const delay = Math.min(retryAfterErrorMs * 2 ** failures.current, 60_000);
     failures.current += 1;
     const timer = setTimeout(() => retry(), delay);
     return () => clearTimeout(timer);
-  }, [loading, state.error, retry, retryAfterErrorMs]);
+  }, [loading, state.error, retry, retryAfterErrorMs, catchUpMs]);
 
   const wanted = useRef(false);
   const refresh = useCallback(() => {
