@@ -257,7 +257,11 @@ async function main() {
         card.caughtUpMs,
       )} after B was ready, a change right after shown in ${seconds(
         card.fixedMs,
-      )}, a change a minute later (signals) in ${seconds(card.liveMs)}`,
+      )} (${
+        card.signalsBackFirst
+          ? 'signals were back already'
+          : 'before signals were back: a catch-up read'
+      }), a change a minute later (signals) in ${seconds(card.liveMs)}`,
     );
     if (problems.length) throw new Error(problems.join('; '));
     log(

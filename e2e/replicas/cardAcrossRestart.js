@@ -172,6 +172,8 @@ async function cardAcrossRestart({
 
     // Fixed while the card's signals connection may still be reconnecting: the card's
     // catch-up reads after the failed ones must find it.
+    const channel = `kratix-dynamodb:status:resource:default/${requestName}`;
+    const signalsBackFirst = sockets.subscribedSince(channel, upAt);
     await kube('DELETE', '/sandbox/faults');
     mark('-- credentials back');
     const fixedMs = await waitForStagesLive(
@@ -187,11 +189,7 @@ async function cardAcrossRestart({
     // within seconds: the card's keep-alive read is 5 minutes away.
     await eventually(
       'the card to subscribe to its signals again',
-      async () =>
-        sockets.subscribedSince(
-          `kratix-dynamodb:status:resource:default/${requestName}`,
-          upAt,
-        ),
+      async () => sockets.subscribedSince(channel, upAt),
       60_000,
     ).catch(() =>
       problems.push('the card never subscribed to its signals again'),
@@ -213,7 +211,7 @@ async function cardAcrossRestart({
       );
       return undefined;
     });
-    return { problems, caughtUpMs, fixedMs, liveMs };
+    return { problems, caughtUpMs, fixedMs, signalsBackFirst, liveMs };
   } finally {
     await kube('DELETE', '/sandbox/faults').catch(() => {});
     await context.close();
