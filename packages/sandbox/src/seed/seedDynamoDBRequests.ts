@@ -114,6 +114,9 @@ export async function seedDynamoDBRequests(
   );
   const deadline = Date.now() + timeoutMs;
   const wanted = new Set(names);
+  // Each check lists every Table (about 2.4 KB each): at tens of thousands, checking every
+  // 250 ms would keep the sandbox busy serialising lists instead of reconciling.
+  const checkEveryMs = Math.min(10_000, 250 + count / 5);
   for (;;) {
     const tables = await call(
       'GET',
@@ -126,6 +129,6 @@ export async function seedDynamoDBRequests(
     if (active >= count) return names;
     if (Date.now() > deadline)
       throw new Error(`only ${active} of ${count} tables became ACTIVE`);
-    await sleep(250);
+    await sleep(checkEveryMs);
   }
 }
