@@ -313,45 +313,27 @@ describe('the actions create only where and what the platform team allows', () =
       );
     }
     // The generic action makes the same DynamoDBRequest: the prefix holds there too.
-    expect(
-      await refusal(
-        createResource,
-        {
-          promise: 'aws-dynamodb-kratix',
-          cluster: 'sandbox',
-          namespace: 'team-a',
-          name: 'squat-generic',
-          spec: {
-            name: 'team-b-orders',
-            region: 'us-east-1',
-            billingMode: 'PAY_PER_REQUEST',
-            attributeDefinitions: [{ name: 'id', type: 'S' }],
-            keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+    for (const isDryRun of [true, false]) {
+      expect(
+        await refusal(
+          createResource,
+          {
+            promise: 'aws-dynamodb-kratix',
+            cluster: 'sandbox',
+            namespace: 'team-a',
+            name: 'squat-generic',
+            spec: {
+              name: 'team-b-orders',
+              region: 'us-east-1',
+              billingMode: 'PAY_PER_REQUEST',
+              attributeDefinitions: [{ name: 'id', type: 'S' }],
+              keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+            },
           },
-        },
-        true,
-      ),
-    ).toMatch(/^spec\.name: 'team-b-orders' must start with 'team-a-'/m);
-    // The generic action makes the same DynamoDBRequest: the prefix holds there too.
-    expect(
-      await refusal(
-        createResource,
-        {
-          promise: 'aws-dynamodb-kratix',
-          cluster: 'sandbox',
-          namespace: 'team-a',
-          name: 'squat-generic',
-          spec: {
-            name: 'team-b-orders',
-            region: 'us-east-1',
-            billingMode: 'PAY_PER_REQUEST',
-            attributeDefinitions: [{ name: 'id', type: 'S' }],
-            keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
-          },
-        },
-        true,
-      ),
-    ).toMatch(/^spec\.name: 'team-b-orders' must start with 'team-a-'/m);
+          isDryRun,
+        ),
+      ).toMatch(/^spec\.name: 'team-b-orders' must start with 'team-a-'/m);
+    }
     const input = applicationActionInput();
     expect(
       await refusal(createApplication, {
