@@ -78,23 +78,27 @@ export async function createRouter(
     const target = entityRefParams(req.params);
     const includeObjects = objectsFlag(req.query.objects);
 
-    // Read the entity as the caller: an entity they cannot see is simply not found.
+    // The entity read and the permission decision are each a round trip inside the backend
+    // (to the catalog, to the permission backend) and need nothing from each other, so both
+    // are asked at once; they are then judged in order, as if asked one after the other.
     const ref = stringifyEntityRef(target);
-    const entity = await catalog.getEntityByRef(ref, { credentials });
+    const [entity, [status, objects]] = await Promise.all([
+      // Read as the caller: an entity they cannot see is simply not found.
+      catalog.getEntityByRef(ref, { credentials }),
+      // Both are decided on the entity itself, so a policy can allow only its owners. The
+      // objects permission is asked even without ?objects=true: without it, the texts that
+      // can quote the cluster or AWS are redacted.
+      permissions.authorize(
+        [
+          { permission: kratixDynamoDBStatusReadPermission, resourceRef: ref },
+          { permission: kratixDynamoDBObjectsReadPermission, resourceRef: ref },
+        ],
+        { credentials },
+      ),
+    ]);
     if (!entity) {
       throw new NotFoundError(`No catalog entity ${ref}`);
     }
-
-    // Both are decided on the entity itself, so a policy can allow only its owners. The
-    // objects permission is asked even without ?objects=true: without it, the texts that
-    // can quote the cluster or AWS are redacted.
-    const [status, objects] = await permissions.authorize(
-      [
-        { permission: kratixDynamoDBStatusReadPermission, resourceRef: ref },
-        { permission: kratixDynamoDBObjectsReadPermission, resourceRef: ref },
-      ],
-      { credentials },
-    );
     if (status.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `You may not read the status of ${ref} (${kratixDynamoDBStatusReadPermission.name})`,
