@@ -12,7 +12,10 @@
  * For each: Kubernetes API calls per 1,000 views (the sandbox's request counts), p50 and p99, and
  * the backend's RSS after it. Entities carry both plugins' annotations.
  *
- *   yarn workspace @kratix-dynamodb/backend bench [--count 1000] [--concurrency 50] [--requests 2000]
+ *   yarn workspace @kratix-dynamodb/backend bench [--count 1000] [--concurrency 50] [--requests 2000] [--rounds 7]
+ *
+ * The p99 target (ours within 1.5x of the floor) is judged on alternating rounds of ours and
+ * the floor, whose median ratio is printed last.
  */
 // Per-request access logs would cost more than the route itself.
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
@@ -29,6 +32,7 @@ const COUNT = arg('count', 1000);
 const CONCURRENCY = arg('concurrency', 50);
 const REQUESTS = arg('requests', 2000);
 const BACKEND_PORT = arg('port', 7117);
+const ROUNDS = arg('rounds', 7);
 const SERVICE_TOKEN = 'bench-static-token-0123456789';
 
 function writeCatalog(names) {
@@ -170,6 +174,9 @@ async function waitForCatalog(names) {
   }
 }
 
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
 async function load(call, names, total) {
   const latencies = [];
   let next = 0;
@@ -186,16 +193,33 @@ async function load(call, names, total) {
   const started = Date.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   latencies.sort((a, b) => a - b);
-  const pct = p =>
-    latencies[
-      Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))
-    ];
   return {
-    p50: pct(50),
-    p99: pct(99),
+    latencies,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
     perSecond: total / ((Date.now() - started) / 1000),
     failures,
   };
+}
+
+/**
+ * Ours against the floor in alternating rounds (ours then floor, floor then ours, ...), so that
+ * the load other work puts on the shared machine falls on both alike: one call measured after
+ * the other moved the ratio from 1.4x to 4.2x between two runs. Returns each round's p99 ratio.
+ */
+async function p99RatioRounds(ours, floor, names) {
+  const perRound = Math.max(100, Math.floor(REQUESTS / ROUNDS));
+  const ratios = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? [ours, floor] : [floor, ours];
+    const [first, second] = [
+      await load(order[0], names, perRound),
+      await load(order[1], names, perRound),
+    ];
+    const [o, f] = round % 2 === 0 ? [first, second] : [second, first];
+    ratios.push(o.p99 / f.p99);
+  }
+  return ratios.sort((a, b) => a - b);
 }
 
 const apiCalls = async sandbox =>
@@ -258,7 +282,22 @@ async function main() {
     console.log(
       `p99: ours ${ours.p99Ms} ms vs the catalog floor ${floor.p99Ms} ms = ${(
         ours.p99Ms / floor.p99Ms
-      ).toFixed(2)}x (target: <= 1.5x)`,
+      ).toFixed(2)}x, measured one after the other`,
+    );
+    process.stderr.write(
+      `measuring ours and the floor in ${ROUNDS} rounds...\n`,
+    );
+    const ratios = await p99RatioRounds(
+      CALLS['kratix-dynamodb status (ours)'],
+      CALLS['catalog entity by name (floor)'],
+      names,
+    );
+    console.log(
+      `p99 ours / floor in ${ROUNDS} alternating rounds: median ${ratios[
+        Math.floor(ratios.length / 2)
+      ].toFixed(2)}x (each: ${ratios
+        .map(r => r.toFixed(2))
+        .join(', ')}; target: <= 1.5x)`,
     );
     await backend.stop();
   } finally {
