@@ -55,7 +55,7 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
  * event. It outlives `stop()`, and once PostgreSQL is gone its failed query becomes an
  * unhandled rejection that fails whichever test file this Jest worker runs next. Cancelling the
  * finished task writes that event (the task stays `completed`); the watch reads it within its
- * next two polls and ends.
+ * next two polls (a second apart) and ends; five seconds leave room for a loaded machine.
  */
 async function releaseTaskWatch(
   server: Parameters<typeof request>[0],
@@ -66,7 +66,7 @@ async function releaseTaskWatch(
     .post(`${taskPath}/cancel`)
     .set('Authorization', user);
   expect(cancelled.status).toBe(200);
-  await sleep(2_500);
+  await sleep(5_000);
 }
 
 async function eventually<T>(
