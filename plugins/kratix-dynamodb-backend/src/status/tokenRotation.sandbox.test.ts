@@ -99,8 +99,17 @@ describe('the status route across exec-plugin token rotations', () => {
     await sleep(300);
     sandbox.faults.set({ apiDown: false });
 
+    // The informers list and watch again, each time through a freshly spawned plugin; on a
+    // loaded machine the first try can still meet the dropped connections, so the chain may say
+    // Stale for a moment. It must come back on its own (the watch retries every 300 ms at most).
+    for (let i = 0; ; i++) {
+      const summary = (await stages()).request.summary;
+      if (/does not exist/.test(summary)) break;
+      if (i > 60) throw new Error(`the watch never came back: ${summary}`);
+      await sleep(250);
+    }
+
     // After the rotations, an object created now still reaches the chain.
-    expect((await stages()).request.summary).toMatch(/does not exist/);
     await admin.create(
       DYNAMODB_REQUEST_GVK,
       readRepoYaml('examples/requests/simple.yaml'),
