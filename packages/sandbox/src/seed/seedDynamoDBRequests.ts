@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { LABELS } from '@kratix-dynamodb/common';
 import { findRepoRoot } from '../kubeconfig';
+import { waitForActiveTables } from './waitForActiveTables';
 
 export type SeedTarget = { url: string; token: string };
 
@@ -133,23 +134,6 @@ export async function seedDynamoDBRequests(
       },
     ),
   );
-  const deadline = Date.now() + timeoutMs;
-  const wanted = new Set(names);
-  // Each check lists every Table (about 2.4 KB each): at tens of thousands, checking every
-  // 250 ms would keep the sandbox busy serialising lists instead of reconciling.
-  const checkEveryMs = Math.min(10_000, 250 + count / 5);
-  for (;;) {
-    const tables = await call(
-      'GET',
-      '/apis/dynamodb.services.k8s.aws/v1alpha1/tables',
-    );
-    const active = tables.items.filter(
-      (t: any) =>
-        wanted.has(t.spec?.tableName) && t.status?.tableStatus === 'ACTIVE',
-    ).length;
-    if (active >= count) return names;
-    if (Date.now() > deadline)
-      throw new Error(`only ${active} of ${count} tables became ACTIVE`);
-    await sleep(checkEveryMs);
-  }
+  await waitForActiveTables(options, new Set(names), Date.now() + timeoutMs);
+  return names;
 }
