@@ -2,8 +2,16 @@
  * A work queue in the style of controller-runtime: keys are deduplicated, one key is never
  * reconciled twice at once, and a reconcile can ask to be run again after a delay (polling a
  * table that is still CREATING, retrying after an AWS error).
+ *
+ * At most `maxConcurrent` keys are reconciled at once (controller-runtime's
+ * MaxConcurrentReconciles). Without a limit, 40,000 requests created in a burst started 40,000
+ * reconciles at once; their calls to the in-process DynamoDB filled its accept queue, timed
+ * out, were retried a second later, and the sandbox spent its time on the storm.
  */
+export const DEFAULT_MAX_CONCURRENT_RECONCILES = 16;
+
 export class ReconcileLoop {
+  /** Keys waiting for a reconcile, in the order they were asked for. */
   #pending = new Set<string>();
   #running = new Set<string>();
   #timers = new Map<string, { timer: NodeJS.Timeout; due: number }>();
@@ -16,6 +24,7 @@ export class ReconcileLoop {
     private readonly name: string,
     private readonly reconcile: (key: string) => Promise<number | void>,
     private readonly log: (line: string) => void,
+    private readonly maxConcurrent = DEFAULT_MAX_CONCURRENT_RECONCILES,
   ) {}
 
   enqueue(key: string, afterMs = 0): void {
@@ -35,7 +44,7 @@ export class ReconcileLoop {
       return;
     }
     this.#pending.add(key);
-    if (!this.#running.has(key)) setImmediate(() => this.#run(key));
+    this.#scheduleDispatch();
   }
 
   stop(): Promise<void> {
@@ -47,10 +56,29 @@ export class ReconcileLoop {
     return new Promise(resolve => this.#idle.push(resolve));
   }
 
+  #dispatchScheduled = false;
+
+  /** One dispatch per turn of the event loop, however many keys were enqueued in it. */
+  #scheduleDispatch(): void {
+    if (this.#dispatchScheduled) return;
+    this.#dispatchScheduled = true;
+    setImmediate(() => {
+      this.#dispatchScheduled = false;
+      this.#dispatch();
+    });
+  }
+
+  /** Starts waiting keys, oldest first, while slots are free; a running key waits its turn. */
+  #dispatch(): void {
+    for (const key of this.#pending) {
+      if (this.#stopped || this.#running.size >= this.maxConcurrent) return;
+      if (this.#running.has(key)) continue;
+      this.#pending.delete(key);
+      void this.#run(key);
+    }
+  }
+
   async #run(key: string): Promise<void> {
-    if (this.#stopped || this.#running.has(key) || !this.#pending.has(key))
-      return;
-    this.#pending.delete(key);
     this.#running.add(key);
     try {
       this.reconciles++;
@@ -67,7 +95,7 @@ export class ReconcileLoop {
       this.enqueue(key, 1000);
     } finally {
       this.#running.delete(key);
-      if (this.#pending.has(key)) setImmediate(() => this.#run(key));
+      this.#scheduleDispatch();
       if (this.#stopped && this.#running.size === 0)
         this.#idle.splice(0).forEach(resolve => resolve());
     }
