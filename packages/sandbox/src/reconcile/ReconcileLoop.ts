@@ -8,7 +8,7 @@
  * reconciles at once; their calls to the in-process DynamoDB filled its accept queue, timed
  * out, were retried a second later, and the sandbox spent its time on the storm.
  */
-export const DEFAULT_MAX_CONCURRENT_RECONCILES = 16;
+const DEFAULT_MAX_CONCURRENT_RECONCILES = 16;
 
 export class ReconcileLoop {
   /** Keys waiting for a reconcile, in the order they were asked for. */

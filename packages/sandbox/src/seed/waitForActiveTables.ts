@@ -99,10 +99,10 @@ async function followWatch(
     let buffered = '';
     for await (const chunk of res.body) {
       buffered += decoder.decode(chunk, { stream: true });
-      let newline;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline).trim();
-        buffered = buffered.slice(newline + 1);
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const raw of lines) {
+        const line = raw.trim();
         if (!line) continue;
         const event = JSON.parse(line);
         if (event.type === 'ERROR') return; // 410 Gone: list again
