@@ -9,6 +9,7 @@
  * Table and its entity.
  *
  *   node --expose-gc bench/memory.js [--counts 0,1000,10000] [--mode full|bounded] [--heap-snapshots DIR]
+ *     [--idle-profiles DIR]
  *   (yarn workspace @kratix-dynamodb/backend bench:memory)
  *
  * --mode bounded sets kratixDynamodb.cache.fullCacheLimit to 0: the backend keeps no full-cluster
@@ -17,6 +18,8 @@
  *
  * With --heap-snapshots, a V8 heap snapshot of the backend is written to DIR at each size
  * (heap-<requests>.heapsnapshot), after the GC; bench/heapSnapshotSummary.js compares two.
+ * With --idle-profiles, a CPU profile of 10 more idle seconds is written to DIR at each size
+ * (idle-<requests>.cpuprofile) and its busiest functions are printed.
  */
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
 require('@backstage/cli/config/nodeTransform.cjs');
@@ -27,10 +30,12 @@ const { seedDynamoDBRequests } = require('@kratix-dynamodb/sandbox');
 const { entityNameOfClusterObject } = require('@kratix-dynamodb/common');
 const { startSandboxProcess } = require('./sandboxProcess');
 const { argValue, startBenchBackend } = require('./benchBackend');
+const { profileIdleWindow } = require('./idleProfile');
 
 const COUNTS = argValue('counts', '0,1000,10000').split(',').map(Number);
 const PORT = Number(argValue('port', 7118));
 const SNAPSHOT_DIR = argValue('heap-snapshots', undefined);
+const IDLE_PROFILE_DIR = argValue('idle-profiles', undefined);
 const MODE = argValue('mode', 'full');
 const TOKEN = 'bench-static-token-memory-0123456789';
 const base = `http://127.0.0.1:${PORT}/api`;
@@ -159,6 +164,18 @@ async function main() {
         idleCpuPct: cpu * 100,
       });
       const r = rows[rows.length - 1];
+      if (IDLE_PROFILE_DIR) {
+        fs.mkdirSync(IDLE_PROFILE_DIR, { recursive: true });
+        const file = path.join(
+          IDLE_PROFILE_DIR,
+          `idle-${r.requests}.cpuprofile`,
+        );
+        process.stderr.write(
+          `idle CPU profile at ${
+            r.requests
+          } (${file}): ${await profileIdleWindow(10_000, file)}\n`,
+        );
+      }
       if (SNAPSHOT_DIR) {
         fs.mkdirSync(SNAPSHOT_DIR, { recursive: true });
         const file = path.join(SNAPSHOT_DIR, `heap-${r.requests}.heapsnapshot`);
