@@ -23,8 +23,8 @@ export {
   applyDynamoDBPromise,
   seedDynamoDBRequests,
   type SeedOptions,
-  type SeedTarget,
 } from './seed/seedDynamoDBRequests';
+export type { SeedTarget } from './seed/apiClient';
 export {
   readmeClusterRole,
   permissionsOf,

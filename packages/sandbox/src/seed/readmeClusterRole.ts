@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { findRepoRoot } from '../kubeconfig';
 import type { SandboxOptions } from '../SandboxOptions';
 import { startSandbox, type Sandbox } from '../startSandbox';
-import { apiClient, applyDynamoDBPromise } from './seedDynamoDBRequests';
+import { apiClient } from './apiClient';
+import { applyDynamoDBPromise } from './seedDynamoDBRequests';
 
 /** The first line of the README's ClusterRole block, which is how the block is found. */
 export const README_CLUSTER_ROLE_MARKER = '# kratix-dynamodb-clusterrole';

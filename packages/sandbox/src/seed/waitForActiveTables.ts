@@ -1,4 +1,4 @@
-import type { SeedTarget } from './seedDynamoDBRequests';
+import { apiClient, type SeedTarget } from './apiClient';
 
 const TABLES = '/apis/dynamodb.services.k8s.aws/v1alpha1/tables';
 const PAGE_SIZE = 500;
@@ -44,26 +44,17 @@ export async function waitForActiveTables(
   );
 }
 
-async function getJson(target: SeedTarget, apiPath: string): Promise<any> {
-  const res = await fetch(`${target.url}${apiPath}`, {
-    headers: { Authorization: `Bearer ${target.token}` },
-  });
-  const text = await res.text();
-  if (!res.ok)
-    throw new Error(`GET ${apiPath}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
-
 /** Lists every Table, a page at a time; returns the list's resourceVersion. */
 async function listInPages(
   target: SeedTarget,
   note: (table: Table) => void,
 ): Promise<string> {
+  const call = apiClient(target);
   let next: string | undefined;
   for (;;) {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (next) query.set('continue', next);
-    const page = await getJson(target, `${TABLES}?${query}`);
+    const page = await call('GET', `${TABLES}?${query}`);
     for (const item of page.items ?? []) note(item);
     next = page.metadata?.continue;
     if (!next) return page.metadata?.resourceVersion ?? '';
