@@ -18,6 +18,7 @@ import {
 import { createValidateRouter } from './validate/validateRouter';
 import { StatusChangeSignals } from './signals/StatusChangeSignals';
 import { ClusterStatusChainService } from './status/ClusterStatusChainService';
+import { RecentEntities } from './status/RecentEntities';
 import { HealthProber } from './status/HealthProber';
 import { readStatusOptions } from './status/readStatusOptions';
 
@@ -88,7 +89,7 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
-            catalog,
+            entities: new RecentEntities(catalog, auth),
             logger,
             statusChains: new ClusterStatusChainService(
               clusters,

@@ -9,6 +9,7 @@ import express from 'express';
 import request from 'supertest';
 import { createRouter } from './router';
 import { StatusChainService } from './services/StatusChainService';
+import { RecentEntities } from './status/RecentEntities';
 
 const tableEntity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -63,7 +64,10 @@ async function appWith(options: {
       mockServices.permissions({
         result: options.allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       }),
-    catalog: catalogServiceMock({ entities: [tableEntity] }),
+    entities: new RecentEntities(
+      catalogServiceMock({ entities: [tableEntity] }),
+      mockServices.auth(),
+    ),
     statusChains,
   });
   const app = express().use(router).use(mockErrorHandler());
@@ -95,15 +99,46 @@ describe('createRouter', () => {
     expect(res.body.error.message).toContain('resource:default/secret-table');
   });
 
+  it('answers 404, as for no entity, when the policy hides the entity from the caller', async () => {
+    // A colleague who may not see another team's entity asks for its card by name: the cache
+    // holds the entity (its owner just viewed it), but the catalog's read permission decides.
+    const policy = policyAllowing([
+      'kratix.dynamodb.status.read',
+      'kratix.dynamodb.objects.read',
+    ]);
+    const { app, statusChains } = await appWith({
+      allow: true,
+      permissions: policy.permissions,
+    });
+    const res = await request(app).get(
+      '/status/default/resource/orders?objects=true',
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe(
+      'No catalog entity resource:default/orders',
+    );
+    expect(statusChains.getStatusChain).not.toHaveBeenCalled();
+    expect(policy.asked).toContainEqual({
+      name: 'catalog.entity.read',
+      resourceRef: 'resource:default/orders',
+    });
+  });
+
   it('answers 403 when the permission policy denies status reads', async () => {
-    const { app, statusChains } = await appWith({ allow: false });
+    const { app, statusChains } = await appWith({
+      allow: false,
+      permissions: policyAllowing(['catalog.entity.read']).permissions,
+    });
     const res = await request(app).get('/status/default/resource/orders');
     expect(res.status).toBe(403);
     expect(statusChains.getStatusChain).not.toHaveBeenCalled();
   });
 
   it('decides both permissions on the entity, and refuses the raw objects without objects.read', async () => {
-    const policy = policyAllowing(['kratix.dynamodb.status.read']);
+    const policy = policyAllowing([
+      'catalog.entity.read',
+      'kratix.dynamodb.status.read',
+    ]);
     const { app, statusChains } = await appWith({
       allow: true,
       permissions: policy.permissions,
