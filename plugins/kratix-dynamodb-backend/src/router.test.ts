@@ -81,6 +81,8 @@ describe('createRouter', () => {
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('resource:default/orders');
     expect(statusChains.getStatusChain).toHaveBeenCalledTimes(1);
+    // Live, so no proxy keeps it; small, so the root router's gzip leaves it alone.
+    expect(res.headers['cache-control']).toBe('no-store, no-transform');
   });
 
   it('refuses a caller without credentials', async () => {

@@ -2,8 +2,12 @@ import type { AuthService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
-/** How long an entity read from the catalog is reused: as long as a health probe's answer. */
-const DEFAULT_TTL_MS = 5_000;
+/**
+ * How long an entity read from the catalog is reused. An edit to an entity (its annotations,
+ * its owner) takes longer than this to pass the catalog's own processing, so a card is not
+ * noticeably later than the catalog; whether the caller may see the entity is never kept.
+ */
+const DEFAULT_TTL_MS = 30_000;
 /** Enough for every card open at once on a large Backstage; a few MB at most. */
 const DEFAULT_MAX_ENTRIES = 2_000;
 
