@@ -183,6 +183,27 @@ describe('the sandbox API server', () => {
         WIDGETS,
       ),
     ).toEqual(['sel-2']);
+    // A pinned name is looked up, not scanned for; the rest of the selector still applies,
+    // and across namespaces the name is found in whichever namespace holds it.
+    expect(
+      await names(
+        `fieldSelector=${encodeURIComponent(
+          'metadata.name==sel-2,metadata.namespace=team-a',
+        )}`,
+        WIDGETS,
+      ),
+    ).toEqual([]);
+    expect(
+      await names(
+        `fieldSelector=${encodeURIComponent(
+          'metadata.name=sel-1',
+        )}&labelSelector=${encodeURIComponent('tier=silver')}`,
+        WIDGETS,
+      ),
+    ).toEqual([]);
+    expect(
+      await names(`fieldSelector=${encodeURIComponent('metadata.name=sel-3')}`),
+    ).toEqual(['sel-3']);
     expect(
       (
         await api(

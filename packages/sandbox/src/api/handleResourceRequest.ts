@@ -10,6 +10,7 @@ import type { WatchRegistry } from './WatchRegistry';
 import { readObjectBody, sendJson, warningHeaders } from './httpIo';
 import {
   combineFilters,
+  nameInFieldSelector,
   parseFieldSelector,
   parseLabelSelector,
 } from './selectors';
@@ -96,7 +97,12 @@ export async function handleResourceRequest(
     }
     case 'list': {
       const { items, metadata } = listPage(
-        ops.list(type, namespace).filter(filter),
+        ops.list(
+          type,
+          namespace,
+          filter,
+          nameInFieldSelector(query.get('fieldSelector')),
+        ),
         query,
         ops.store,
         Boolean(query.get('labelSelector') || query.get('fieldSelector')),
@@ -182,7 +188,7 @@ export async function handleResourceRequest(
     }
     case 'deletecollection': {
       await readObjectBody(req);
-      const items = ops.list(type, namespace).filter(filter);
+      const items = ops.list(type, namespace, filter);
       const deleted = items.map(o =>
         ops.delete(type, o.metadata.namespace, o.metadata.name, {
           dryRun: writeOptions.dryRun,

@@ -132,8 +132,8 @@ export function handleWatch(
   const since = query.get('resourceVersion');
   if (!since || since === '0' || sendInitialEvents) {
     const now = ops.store.resourceVersion;
-    for (const o of ops.store.list(key, namespace))
-      if (matches(o)) deliver('ADDED', o, now);
+    for (const o of ops.store.list(key, namespace, matches))
+      deliver('ADDED', o, now);
     seenThrough = now;
   } else {
     const backlog = ops.store.eventsSince(Number(since));

@@ -59,6 +59,19 @@ export function parseFieldSelector(selector: string | null): ObjectFilter {
     });
 }
 
+/**
+ * The name a field selector pins (`metadata.name=x`), so that a list of one object (an
+ * informer of one card's object) is a lookup instead of a pass over every object of the kind.
+ * The whole selector is still applied to what the lookup finds.
+ */
+export function nameInFieldSelector(selector: string | null): string | undefined {
+  for (const term of selector?.split(',') ?? []) {
+    const match = /^\s*metadata\.name\s*(==|=)\s*(.*?)\s*$/.exec(term);
+    if (match) return match[2];
+  }
+  return undefined;
+}
+
 export function combineFilters(...filters: ObjectFilter[]): ObjectFilter {
   return object => filters.every(f => f(object));
 }

@@ -72,9 +72,25 @@ export class ClusterOperations {
     return found && asVersion(found, type);
   }
 
-  list(type: ResourceType, namespace?: string): KubeObject[] {
+  /** `name`: the only name the list can hold (a field selector pins it), found by key. */
+  list(
+    type: ResourceType,
+    namespace?: string,
+    filter?: (object: KubeObject) => boolean,
+    name?: string,
+  ): KubeObject[] {
+    if (name !== undefined && (namespace || !type.namespaced)) {
+      const found = this.store.get(
+        storageKey(type),
+        scoped(type, namespace),
+        name,
+      );
+      return found && (!filter || filter(found))
+        ? [asVersion(found, type)]
+        : [];
+    }
     return this.store
-      .list(storageKey(type), scoped(type, namespace))
+      .list(storageKey(type), scoped(type, namespace), filter)
       .map(o => asVersion(o, type));
   }
 

@@ -81,12 +81,23 @@ export class ObjectStore {
     return this.#objects.get(key)?.get(objectId(namespace, name));
   }
 
-  list(key: string, namespace?: string): KubeObject[] {
-    const all = [...(this.#objects.get(key)?.values() ?? [])];
-    const inScope = namespace
-      ? all.filter(o => o.metadata.namespace === namespace)
-      : all;
-    return inScope.sort((a, b) =>
+  /**
+   * The objects of a kind in key order (namespace/name), optionally of one namespace and only
+   * those `filter` keeps. Filtering comes first, so a list by label at 100,000 objects sorts
+   * and copies only what it returns.
+   */
+  list(
+    key: string,
+    namespace?: string,
+    filter?: (object: KubeObject) => boolean,
+  ): KubeObject[] {
+    const matching: KubeObject[] = [];
+    for (const object of this.#objects.get(key)?.values() ?? []) {
+      if (namespace && object.metadata.namespace !== namespace) continue;
+      if (filter && !filter(object)) continue;
+      matching.push(object);
+    }
+    return matching.sort((a, b) =>
       objectId(a.metadata.namespace, a.metadata.name).localeCompare(
         objectId(b.metadata.namespace, b.metadata.name),
       ),
