@@ -18,7 +18,7 @@ import {
 import { createValidateRouter } from './validate/validateRouter';
 import { StatusChangeSignals } from './signals/StatusChangeSignals';
 import { ClusterStatusChainService } from './status/ClusterStatusChainService';
-import { RecentEntities } from './status/RecentEntities';
+import { ViewedEntities } from './status/ViewedEntities';
 import { HealthProber } from './status/HealthProber';
 import { readStatusOptions } from './status/readStatusOptions';
 
@@ -89,7 +89,7 @@ export const kratixDynamoDBPlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
-            entities: new RecentEntities(catalog, auth),
+            entities: new ViewedEntities(catalog, auth),
             logger,
             statusChains: new ClusterStatusChainService(
               clusters,

@@ -9,7 +9,7 @@ import express from 'express';
 import request from 'supertest';
 import { createRouter } from './router';
 import { StatusChainService } from './services/StatusChainService';
-import { RecentEntities } from './status/RecentEntities';
+import { ViewedEntities } from './status/ViewedEntities';
 
 const tableEntity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -64,7 +64,7 @@ async function appWith(options: {
       mockServices.permissions({
         result: options.allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       }),
-    entities: new RecentEntities(
+    entities: new ViewedEntities(
       catalogServiceMock({ entities: [tableEntity] }),
       mockServices.auth(),
     ),

@@ -18,7 +18,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { StatusChainService } from './services/StatusChainService';
-import { RecentEntities } from './status/RecentEntities';
+import { ViewedEntities } from './status/ViewedEntities';
 import { redactStatusChain } from './redaction/redactStatusChain';
 import { RedactionLog } from './redaction/RedactionLog';
 import { rejectUnparsableBody } from './rejectUnparsableBody';
@@ -53,7 +53,7 @@ export type RouterOptions = {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   /** The entities behind the cards, read with the plugin's own credentials. */
-  entities: RecentEntities;
+  entities: ViewedEntities;
   statusChains: StatusChainService;
   /** Where the whole texts of redacted chains go; without it they are not logged. */
   logger?: LoggerService;

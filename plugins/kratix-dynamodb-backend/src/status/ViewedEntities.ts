@@ -23,7 +23,7 @@ type Kept = { entity: Entity; readAt: number };
  * same ref, in the same request as its own permissions. An entity that is not found is not
  * kept, so a new entity shows as soon as the catalog has it.
  */
-export class RecentEntities {
+export class ViewedEntities {
   readonly #kept = new Map<string, Kept>();
   /** Reads in flight, so that 50 viewers of one new card make one catalog read. */
   readonly #reading = new Map<string, Promise<Entity | undefined>>();

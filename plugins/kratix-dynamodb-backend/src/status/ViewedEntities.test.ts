@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { RecentEntities } from './RecentEntities';
+import { ViewedEntities } from './ViewedEntities';
 
 const entity = (name: string, cluster = 'east') => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -19,7 +19,7 @@ function setup(options: { maxEntries?: number } = {}) {
     entities: [entity('orders'), entity('carts'), entity('users')],
   });
   const reads = jest.spyOn(catalog, 'getEntityByRef');
-  const entities = new RecentEntities(catalog, mockServices.auth(), {
+  const entities = new ViewedEntities(catalog, mockServices.auth(), {
     ttlMs: 5_000,
     now: () => now,
     ...options,
@@ -27,7 +27,7 @@ function setup(options: { maxEntries?: number } = {}) {
   return { entities, reads, advance: (ms: number) => (now += ms) };
 }
 
-describe('RecentEntities', () => {
+describe('ViewedEntities', () => {
   it('reads an entity once within its time to live, and again after it', async () => {
     const { entities, reads, advance } = setup();
     expect((await entities.get('resource:default/orders'))?.metadata.name).toBe(
