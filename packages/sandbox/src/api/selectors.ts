@@ -64,7 +64,9 @@ export function parseFieldSelector(selector: string | null): ObjectFilter {
  * informer of one card's object) is a lookup instead of a pass over every object of the kind.
  * The whole selector is still applied to what the lookup finds.
  */
-export function nameInFieldSelector(selector: string | null): string | undefined {
+export function nameInFieldSelector(
+  selector: string | null,
+): string | undefined {
   for (const term of selector?.split(',') ?? []) {
     const match = /^\s*metadata\.name\s*(==|=)\s*(.*?)\s*$/.exec(term);
     if (match) return match[2];
