@@ -15,7 +15,7 @@ type Kept = { entity: Entity; readAt: number };
 
 /**
  * The entities behind the cards being viewed, read from the catalog with the plugin's own
- * credentials and kept for a few seconds, so that a card polled by many people, or re-read
+ * credentials and kept for half a minute, so that a card polled by many people, or re-read
  * on every signal, costs no round trip to the catalog each time.
  *
  * It answers only what an entity says (its annotations), never whether the caller may see
