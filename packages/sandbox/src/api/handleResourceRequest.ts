@@ -10,9 +10,9 @@ import type { WatchRegistry } from './WatchRegistry';
 import { readObjectBody, sendJson, warningHeaders } from './httpIo';
 import {
   combineFilters,
-  nameInFieldSelector,
   parseFieldSelector,
   parseLabelSelector,
+  pinsOf,
 } from './selectors';
 import { toTable, wantsTable } from './tableOutput';
 
@@ -97,12 +97,7 @@ export async function handleResourceRequest(
     }
     case 'list': {
       const { items, metadata } = listPage(
-        ops.list(
-          type,
-          namespace,
-          filter,
-          nameInFieldSelector(query.get('fieldSelector')),
-        ),
+        ops.list(type, namespace, filter, pinsOf(query)),
         query,
         ops.store,
         Boolean(query.get('labelSelector') || query.get('fieldSelector')),
@@ -134,6 +129,7 @@ export async function handleResourceRequest(
         type,
         namespace,
         filter,
+        label: pinsOf(query).label,
         key: storageKey(type),
       });
       return 200;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClusterOperations } from '../store/ClusterOperations';
-import type { KubeObject, StoreEvent } from '../store/ObjectStore';
+import type { KubeObject, LabelPin, StoreEvent } from '../store/ObjectStore';
 import { apiVersionOf, type ResourceType } from '../store/ResourceType';
 import { gone } from '../errors/ApiError';
 import type { ObjectFilter } from './selectors';
@@ -15,6 +15,8 @@ type WatchRequest = {
   type: ResourceType;
   namespace?: string;
   filter: ObjectFilter;
+  /** A label the selector requires, so the initial list is a lookup (see ListPins). */
+  label?: LabelPin;
   key: string;
 };
 
@@ -30,7 +32,7 @@ export function handleWatch(
   watches: WatchRegistry,
   w: WatchRequest,
 ): void {
-  const { req, res, url, type, namespace, filter, key } = w;
+  const { req, res, url, type, namespace, filter, label, key } = w;
   const query = url.searchParams;
   const asTable = wantsTable(req.headers.accept);
   const bookmarks = wantsBookmarks(query);
@@ -132,7 +134,7 @@ export function handleWatch(
   const since = query.get('resourceVersion');
   if (!since || since === '0' || sendInitialEvents) {
     const now = ops.store.resourceVersion;
-    for (const o of ops.store.list(key, namespace, matches))
+    for (const o of ops.store.list(key, namespace, matches, label))
       deliver('ADDED', o, now);
     seenThrough = now;
   } else {

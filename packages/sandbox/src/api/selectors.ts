@@ -1,5 +1,5 @@
 import { badRequest } from '../errors/ApiError';
-import type { KubeObject } from '../store/ObjectStore';
+import type { KubeObject, LabelPin, ListPins } from '../store/ObjectStore';
 
 type Requirement =
   | { key: string; op: 'in' | 'notin'; values: string[] }
@@ -60,16 +60,29 @@ export function parseFieldSelector(selector: string | null): ObjectFilter {
 }
 
 /**
- * The name a field selector pins (`metadata.name=x`), so that a list of one object (an
- * informer of one card's object) is a lookup instead of a pass over every object of the kind.
- * The whole selector is still applied to what the lookup finds.
+ * What a request's selectors pin down: the one name a field selector allows (`metadata.name=x`)
+ * and one `key=value` the label selector requires.
  */
-export function nameInFieldSelector(
-  selector: string | null,
-): string | undefined {
+export function pinsOf(query: URLSearchParams): ListPins {
+  return {
+    name: nameInFieldSelector(query.get('fieldSelector')),
+    label: labelInSelector(query.get('labelSelector')),
+  };
+}
+
+function nameInFieldSelector(selector: string | null): string | undefined {
   for (const term of selector?.split(',') ?? []) {
     const match = /^\s*metadata\.name\s*(==|=)\s*(.*?)\s*$/.exec(term);
     if (match) return match[2];
+  }
+  return undefined;
+}
+
+function labelInSelector(selector: string | null): LabelPin | undefined {
+  if (!selector?.trim()) return undefined;
+  for (const r of splitTopLevel(selector).map(parseRequirement)) {
+    if (r.op === 'in' && r.values.length === 1)
+      return { key: r.key, value: r.values[0] };
   }
   return undefined;
 }

@@ -15,7 +15,7 @@ import {
   isoSeconds,
   stableStringify,
 } from './objectMetadata';
-import type { KubeObject, ObjectStore } from './ObjectStore';
+import type { KubeObject, ListPins, ObjectStore } from './ObjectStore';
 import type { CrdObject, CustomResourceRegistry } from './ResourceRegistry';
 import { apiVersionOf, storageKey, type ResourceType } from './ResourceType';
 
@@ -72,25 +72,25 @@ export class ClusterOperations {
     return found && asVersion(found, type);
   }
 
-  /** `name`: the only name the list can hold (a field selector pins it), found by key. */
+  /** `pins`: what the selectors pin down (see ListPins), used to look objects up. */
   list(
     type: ResourceType,
     namespace?: string,
     filter?: (object: KubeObject) => boolean,
-    name?: string,
+    pins: ListPins = {},
   ): KubeObject[] {
-    if (name !== undefined && (namespace || !type.namespaced)) {
+    if (pins.name !== undefined && (namespace || !type.namespaced)) {
       const found = this.store.get(
         storageKey(type),
         scoped(type, namespace),
-        name,
+        pins.name,
       );
       return found && (!filter || filter(found))
         ? [asVersion(found, type)]
         : [];
     }
     return this.store
-      .list(storageKey(type), scoped(type, namespace), filter)
+      .list(storageKey(type), scoped(type, namespace), filter, pins.label)
       .map(o => asVersion(o, type));
   }
 

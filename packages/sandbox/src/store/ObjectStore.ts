@@ -44,6 +44,16 @@ export type StoreEvent = {
 
 type Listener = (event: StoreEvent) => void;
 
+/** One `key=value` label that a list must match, so the store can look it up instead of scanning. */
+export type LabelPin = { key: string; value: string };
+
+/**
+ * What a list's selectors pin down: the only name it can hold and a label it requires. A list of
+ * one card's objects is then a lookup by key or by label instead of a pass over every object
+ * of the kind; the whole selector is still applied to what the lookup finds.
+ */
+export type ListPins = { name?: string; label?: LabelPin };
+
 /** How many past events a watch can resume from before it gets 410 Gone. */
 const EVENT_HISTORY = 5000;
 
@@ -54,6 +64,12 @@ const EVENT_HISTORY = 5000;
  */
 export class ObjectStore {
   #objects = new Map<string, Map<string, KubeObject>>();
+  /**
+   * Per storage key, the ids of the objects that carry each `label=value`: a card watches its
+   * Table by request-name label, and at 50,000 Tables a pass over all of them per card was the
+   * benchmark's whole cost. kube-apiserver's watch cache keeps a similar index.
+   */
+  #byLabel = new Map<string, Map<string, Set<string>>>();
   #revision = 1;
   #history: StoreEvent[] = [];
   #compactedThrough = 0;
@@ -83,16 +99,24 @@ export class ObjectStore {
 
   /**
    * The objects of a kind in key order (namespace/name), optionally of one namespace and only
-   * those `filter` keeps. Filtering comes first, so a list by label at 100,000 objects sorts
+   * those `filter` keeps. `label`, a `key=value` the filter requires, narrows the pass to the
+   * objects that carry it. Filtering comes first, so a list by label at 100,000 objects sorts
    * and copies only what it returns.
    */
   list(
     key: string,
     namespace?: string,
     filter?: (object: KubeObject) => boolean,
+    label?: LabelPin,
   ): KubeObject[] {
+    const bucket = this.#objects.get(key);
+    const candidates = label
+      ? [...(this.#byLabel.get(key)?.get(labelTerm(label)) ?? [])].map(
+          id => bucket!.get(id)!,
+        )
+      : bucket?.values() ?? [];
     const matching: KubeObject[] = [];
-    for (const object of this.#objects.get(key)?.values() ?? []) {
+    for (const object of candidates) {
       if (namespace && object.metadata.namespace !== namespace) continue;
       if (filter && !filter(object)) continue;
       matching.push(object);
@@ -109,16 +133,21 @@ export class ObjectStore {
     const id = objectId(object.metadata.namespace, object.metadata.name);
     let bucket = this.#objects.get(key);
     if (!bucket) this.#objects.set(key, (bucket = new Map()));
-    const type: WatchEventType = bucket.has(id) ? 'MODIFIED' : 'ADDED';
+    const previous = bucket.get(id);
+    const type: WatchEventType = previous ? 'MODIFIED' : 'ADDED';
     const stored = this.#stamp(object);
     bucket.set(id, stored);
+    if (previous) this.#unindex(key, id, previous);
+    this.#index(key, id, stored);
     this.#emit({ type, key, object: stored, resourceVersion: this.#revision });
     return structuredClone(stored);
   }
 
   remove(key: string, object: KubeObject): KubeObject {
     const id = objectId(object.metadata.namespace, object.metadata.name);
+    const previous = this.#objects.get(key)?.get(id);
     this.#objects.get(key)?.delete(id);
+    if (previous) this.#unindex(key, id, previous);
     const removed = this.#stamp(object);
     this.#emit({
       type: 'DELETED',
@@ -133,6 +162,7 @@ export class ObjectStore {
   removeAll(key: string): void {
     for (const o of this.list(key)) this.remove(key, o);
     this.#objects.delete(key);
+    this.#byLabel.delete(key);
   }
 
   /** Events after `resourceVersion`, or 'expired' when they are no longer kept. */
@@ -164,6 +194,27 @@ export class ObjectStore {
       JSON.stringify({ resourceVersion: this.#revision, objects }),
     );
     fs.renameSync(tmp, this.#persistFile);
+  }
+
+  #index(key: string, id: string, object: KubeObject): void {
+    let terms = this.#byLabel.get(key);
+    if (!terms) this.#byLabel.set(key, (terms = new Map()));
+    for (const [k, value] of Object.entries(object.metadata.labels ?? {})) {
+      const term = labelTerm({ key: k, value });
+      let ids = terms.get(term);
+      if (!ids) terms.set(term, (ids = new Set()));
+      ids.add(id);
+    }
+  }
+
+  #unindex(key: string, id: string, object: KubeObject): void {
+    const terms = this.#byLabel.get(key);
+    for (const [k, value] of Object.entries(object.metadata.labels ?? {})) {
+      const term = labelTerm({ key: k, value });
+      const ids = terms?.get(term);
+      ids?.delete(id);
+      if (ids?.size === 0) terms!.delete(term);
+    }
   }
 
   #stamp(object: KubeObject): KubeObject {
@@ -206,14 +257,20 @@ export class ObjectStore {
     // Watches cannot resume across a restart, as with a compacted etcd.
     this.#compactedThrough = saved.resourceVersion;
     for (const [key, list] of Object.entries(saved.objects)) {
-      this.#objects.set(
-        key,
-        new Map(
-          list.map(o => [objectId(o.metadata.namespace, o.metadata.name), o]),
-        ),
-      );
+      const bucket = new Map<string, KubeObject>();
+      this.#objects.set(key, bucket);
+      for (const o of list) {
+        const id = objectId(o.metadata.namespace, o.metadata.name);
+        bucket.set(id, o);
+        this.#index(key, id, o);
+      }
     }
   }
+}
+
+// A label key cannot contain '=', so the first '=' separates key from value.
+function labelTerm(label: LabelPin): string {
+  return `${label.key}=${label.value}`;
 }
 
 function objectId(namespace: string | undefined, name: string): string {
