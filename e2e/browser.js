@@ -7,6 +7,14 @@ const { chromium } = require('playwright-core');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/**
+ * The sample app's frontend. The two-replica suite serves its own on another port
+ * (E2E_APP_URL), so that it can run beside the suites that hold :3000.
+ */
+function appUrl() {
+  return process.env.E2E_APP_URL || 'http://localhost:3000';
+}
+
 async function launchBrowser() {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
@@ -40,7 +48,7 @@ async function launchBrowser() {
 async function signInAsGuest(page) {
   // The dev backend restarts when sources change; a sign-in that races a restart is retried.
   for (let attempt = 1; ; attempt++) {
-    await page.goto('http://localhost:3000/');
+    await page.goto(`${appUrl()}/`);
     const enter = page.getByRole('button', { name: 'Enter' });
     const alreadyIn = page.locator('nav[aria-label="sidebar nav"]');
     await Promise.race([
@@ -61,4 +69,4 @@ async function signInAsGuest(page) {
   }
 }
 
-module.exports = { launchBrowser, signInAsGuest };
+module.exports = { appUrl, launchBrowser, signInAsGuest };

@@ -1,5 +1,6 @@
 'use strict';
 /* Reads the kratix-dynamodb card on an entity page. */
+const { appUrl } = require('./browser');
 
 /**
  * The page of the entity the catalog module makes for a cluster object: in the object's
@@ -18,12 +19,7 @@ async function openEntity(page, kind, name, timeoutMs = 120_000, where = {}) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.goto(
-      `http://localhost:3000${entityPath(
-        kind,
-        name,
-        where.namespace,
-        where.cluster,
-      )}`,
+      `${appUrl()}${entityPath(kind, name, where.namespace, where.cluster)}`,
     );
     const card = page.getByText('DynamoDB provisioning');
     try {

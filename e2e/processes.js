@@ -94,6 +94,8 @@ function startBackend(outDir, name, port, env) {
       ...env,
       NODE_ENV: 'development',
       APP_CONFIG_backend_listen_port: String(port),
+      // Backstage listens on every interface unless told; a test binds loopback only.
+      APP_CONFIG_backend_listen_host: '127.0.0.1',
       APP_CONFIG_backend_baseUrl: `http://localhost:${port}`,
     },
   });

@@ -17,7 +17,8 @@
  *
  *   node e2e/twoReplicas.js            (or: yarn e2e two-replicas)
  *
- * It binds the frontend's port 3000, so it runs under the e2e lock like the browser scenarios.
+ * Every port it binds is a free one, its frontend's included (E2E_APP_URL), so it can run beside
+ * the browser scenarios and the new-app suite, which hold :3000 and :7007.
  * Logs of every process go to e2e-output/two-replicas/.
  */
 const crypto = require('node:crypto');
@@ -105,8 +106,12 @@ async function main() {
     log(`PostgreSQL on 127.0.0.1:${postgres.port}`);
     const { sandboxPort, token, kube } = await startSandbox(groups);
 
+    // The frontend's origin, which the backends' CORS and auth redirects must name too.
+    process.env.E2E_APP_URL = `http://localhost:${await freePort()}`;
     const env = {
       ...process.env,
+      APP_CONFIG_app_baseUrl: process.env.E2E_APP_URL,
+      APP_CONFIG_backend_cors_origin: process.env.E2E_APP_URL,
       ...backendDatabaseEnv(postgres.connection),
       KRATIX_SANDBOX_PORT: String(sandboxPort),
       KRATIX_SANDBOX_TOKEN: token,

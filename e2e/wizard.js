@@ -1,5 +1,6 @@
 'use strict';
 /* Drives the scaffolder wizard: open a template with a prefilled form, step through, create. */
+const { appUrl } = require('./browser');
 const { expect } = require('./expect');
 
 /**
@@ -7,13 +8,13 @@ const { expect } = require('./expect');
  * through the URL the scaffolder itself uses for "start over"; without it, as a user starts.
  */
 async function openTemplate(page, title, templateName, formData) {
-  await page.goto('http://localhost:3000/create');
+  await page.goto(`${appUrl()}/create`);
   await page.getByText(title).first().waitFor({ timeout: 60_000 });
   const query = formData
     ? `?${new URLSearchParams({ formData: JSON.stringify(formData) })}`
     : '';
   await page.goto(
-    `http://localhost:3000/create/templates/default/${templateName}${query}`,
+    `${appUrl()}/create/templates/default/${templateName}${query}`,
   );
 }
 

@@ -2,8 +2,8 @@
 /*
  * A card open in Chromium while the replica behind it restarts.
  *
- * The frontend (the sample app's dev server on :3000) talks to replica B only. With the card
- * showing the request's chain, B is stopped (SIGTERM, as a rolling update does) and:
+ * The frontend (the sample app's dev server, on a port of its own) talks to replica B only.
+ * With the card showing the request's chain, B is stopped (SIGTERM, as a rolling update does) and:
  *  - while B is down, the user presses Refresh: the card keeps every stage it showed and says
  *    that the last refresh failed;
  *  - while B is down, ACK loses its AWS credentials;
@@ -16,11 +16,10 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { launchBrowser, signInAsGuest } = require('../browser');
+const { appUrl, launchBrowser, signInAsGuest } = require('../browser');
 const { openEntity, waitForStagesLive } = require('../card');
 const { root, startGroup, eventually } = require('../processes');
 
-const FRONTEND = 'http://localhost:3000';
 /** The card's reads after a recovered failure go on this long (useLiveStatusChain's catchUpMs). */
 const CATCH_UP_MS = 60_000;
 /** A change through signals: the Table's reconcile by ACK plus the signal, well under this. */
@@ -44,7 +43,7 @@ async function startFrontend(outDir, backendPort, env) {
   );
   frontend.ready = eventually(
     'the frontend dev server',
-    async () => (await fetch(FRONTEND)).ok,
+    async () => (await fetch(appUrl())).ok,
     300_000,
   );
   return frontend;

@@ -1,6 +1,6 @@
 'use strict';
 const path = require('node:path');
-const { signInAsGuest } = require('../browser');
+const { appUrl, signInAsGuest } = require('../browser');
 const { expect } = require('../expect');
 const { kubectl } = require('../sandboxApi');
 const { nextUntil, pickOwner, taskLog } = require('../wizard');
@@ -37,7 +37,7 @@ async function installBucketPromise() {
 async function findTemplateCard(page, title, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    await page.goto('http://localhost:3000/create');
+    await page.goto(`${appUrl()}/create`);
     try {
       await page.getByText(title).first().waitFor({ timeout: 15_000 });
       return;
@@ -59,7 +59,7 @@ module.exports = {
     await findTemplateCard(page, 'Object storage bucket');
     await screenshot(page, 'generated-template-in-create');
     await page.goto(
-      'http://localhost:3000/create/templates/default/sandbox-object-bucket',
+      `${appUrl()}/create/templates/default/sandbox-object-bucket`,
     );
 
     // Bucket: the fields of the Promise's API, in its form-order annotation's order.
