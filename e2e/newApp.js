@@ -14,8 +14,10 @@
  *
  *   node e2e/newApp.js            (or: yarn e2e new-app)
  *
- * It binds 3000, 7007 and 6443, so it runs under the e2e lock. Logs and the screenshot go
- * to e2e-output/new-app/. It takes long (a fresh app's install): see the timings it prints.
+ * Steps 1 and 2 bind no fixed port. Step 3 binds 3000, 7007 and 6443, which the browser
+ * scenarios hold too: under `yarn e2e` (scripts/e2e.js) it says `prepared` and boots when the
+ * runner answers `boot`. Logs and the screenshot go to e2e-output/new-app/. It takes long (a
+ * fresh app's install): see the timings it prints.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -51,6 +53,15 @@ const log = line =>
     `[new-app ${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`,
   );
 const minutes = ms => `${(ms / 60_000).toFixed(1)} min`;
+
+/** Run by scripts/e2e.js (an IPC channel): waits until the fixed ports are this suite's turn. */
+function turnForPorts() {
+  if (!process.send) return Promise.resolve();
+  process.send('prepared');
+  return new Promise(resolve =>
+    process.on('message', message => message === 'boot' && resolve()),
+  );
+}
 
 /** The sandbox on the port the README's examples use, holding the Promise and one request. */
 async function startSandbox(groups, token) {
@@ -124,6 +135,16 @@ async function main() {
         timings.readmeSteps,
       )}: ${generated.steps.join('; ')}`,
     );
+
+    t = Date.now();
+    await turnForPorts();
+    timings.waitForPorts = Date.now() - t;
+    if (timings.waitForPorts > 1000)
+      log(
+        `waited ${minutes(
+          timings.waitForPorts,
+        )} for the browser scenarios to free the ports`,
+      );
 
     const token = crypto.randomBytes(16).toString('hex');
     const { base, request } = await startSandbox(groups, token);

@@ -76,7 +76,13 @@ async function runGroup(group, tally) {
 }
 
 async function main() {
-  fs.rmSync(outDir, { recursive: true, force: true });
+  // The last run's screenshots and logs go; the folders beside them belong to the suites that
+  // run alongside (two-replicas/, new-app/), which clear their own.
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const entry of fs
+    .readdirSync(outDir, { withFileTypes: true })
+    .filter(e => e.isFile()))
+    fs.rmSync(path.join(outDir, entry.name));
   const tally = { passed: 0, failed: 0 };
   for (const group of groupByStack(loadScenarios(process.argv[2]))) {
     await runGroup(group, tally);
