@@ -14,9 +14,9 @@
  *
  *   node e2e/newApp.js            (or: yarn e2e new-app)
  *
- * Steps 1 and 2 bind no fixed port. Step 3 binds 3000, 7007 and 6443, which the browser
- * scenarios hold too: under `yarn e2e` (scripts/e2e.js) it says `prepared` and boots when the
- * runner answers `boot`. Logs and the screenshot go to e2e-output/new-app/. It takes long (a
+ * Under `yarn e2e` (scripts/e2e.js) the other suites start once step 1 is done (it says
+ * `packed`). Steps 1 and 2 bind no fixed port; step 3 binds 3000, 7007 and 6443, which the
+ * browser scenarios hold too, so it says `prepared` and boots when the runner answers `boot`. Logs and the screenshot go to e2e-output/new-app/. It takes long (a
  * fresh app's install): see the timings it prints.
  */
 const crypto = require('node:crypto');
@@ -120,6 +120,8 @@ async function main() {
     const tarballs = packPlugins(path.join(outDir, 'tarballs'));
     timings.pack = Date.now() - t;
     log(`packed ${tarballs.length} packages in ${minutes(timings.pack)}`);
+    // Under scripts/e2e.js the other suites start now: no package.json changes any more.
+    process.send?.('packed');
     registry = await startLocalRegistry(tarballs);
 
     const generated = await generateApp({

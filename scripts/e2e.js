@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 /*
- * The end-to-end suites, all started at once:
+ * The end-to-end suites, side by side:
  *  - the browser scenarios (Chromium driven by playwright-core) against the running sample app
  *    and the sandbox cluster (e2e/run.js, scenarios in e2e/scenarios);
  *  - two replicas of the backend on one PostgreSQL, one killed mid-task (e2e/twoReplicas.js);
  *  - the packed plugins installed into a fresh create-app app by the README (e2e/newApp.js).
- * The browser scenarios and the new app both bind :3000, :7007 and :6443, so only one holds
- * them at a time: the new app packs, generates and installs its app (which binds none of them)
- * while the browser scenarios run, and boots when they are done. The two-replica run binds only
- * free ports and spends most of its five minutes waiting on a Table held CREATING.
+ * The new app packs the plugins first, alone: packing rewrites each plugin's package.json in
+ * place for a moment (backstage-cli's prepack and postpack), which the other suites' dev servers
+ * and backends would see. Then all three run. The browser scenarios and the new app both bind
+ * :3000, :7007 and :6443, so one holds them at a time: the new app generates and installs its
+ * app (in the temp folder, binding none of them) while the browser scenarios run, and boots
+ * when they are done. The two-replica run binds only free ports and spends most of its five
+ * minutes waiting on a Table held CREATING.
  *
  *   yarn e2e                  all three (what CI runs)
  *   yarn e2e two-replicas     only the two-replica test
@@ -52,6 +55,7 @@ if (everything || filter === 'new-app')
     name: 'new app',
     args: [path.join(dir, 'newApp.js')],
     ports: 'once prepared',
+    packsFirst: true,
   });
 
 /** Settles once the suite ahead in the queue for the fixed ports has let go of them. */
@@ -65,23 +69,33 @@ function queueForPorts() {
   return turn.then(() => release);
 }
 
+/** Resolves when the new app has packed the plugins (at once when it does not run). */
+let markPacked;
+const packed = new Promise(resolve => (markPacked = resolve));
+if (!suites.some(suite => suite.packsFirst)) markPacked();
+
 const failed = [];
 /**
- * Runs a suite to its end, noting a failure; its output goes straight to ours. A suite that
- * holds the fixed ports `once prepared` says `prepared` over IPC and waits for `boot`.
+ * Runs a suite to its end, noting a failure; its output goes straight to ours. The new app
+ * tells the runner over IPC when it has `packed` and when it has `prepared` its app, and waits
+ * for `boot` before it binds the fixed ports.
  */
 async function run(suite) {
+  // Joined before anything is awaited, so the ports go in the suites' order.
   const turn = suite.ports === 'none' ? undefined : queueForPorts();
+  if (!suite.packsFirst) await packed;
   if (suite.ports === 'whole run') await turn;
   const child = spawn(process.execPath, suite.args, {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   child.on('message', message => {
+    if (message === 'packed') markPacked();
     if (message === 'prepared') turn.then(() => child.send('boot'));
   });
   const code = await new Promise(resolve => child.on('exit', resolve));
   if (code !== 0) failed.push(suite.name);
-  // Whether or not it got to them, the ports pass to the next suite.
+  // Whether or not it got that far, the others go on.
+  if (suite.packsFirst) markPacked();
   if (turn) (await turn)();
 }
 
