@@ -16,7 +16,7 @@
  *
  * Under `yarn e2e` (scripts/e2e.js) the other suites start once step 1 is done (it says
  * `packed`). Steps 1 and 2 bind no fixed port; step 3 binds 3000, 7007 and 6443, which the
- * browser scenarios hold too, so it says `prepared` and boots when the runner answers `boot`. Logs and the screenshot go to e2e-output/new-app/. It takes long (a
+ * browser scenarios hold too, so it says `prepared` and boots when the runner answers `go`. Logs and the screenshot go to e2e-output/new-app/. It takes long (a
  * fresh app's install): see the timings it prints.
  */
 const crypto = require('node:crypto');
@@ -35,6 +35,7 @@ const { packPlugins } = require('./newApp/packPlugins');
 const { startLocalRegistry } = require('./newApp/localRegistry');
 const { generateApp } = require('./newApp/generateApp');
 const { launchBrowser } = require('./browser');
+const { turnToGoOn } = require('./turnToGoOn');
 const { openEntity, waitForStages } = require('./card');
 
 const outDir = path.join(root, 'e2e-output', 'new-app');
@@ -53,15 +54,6 @@ const log = line =>
     `[new-app ${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`,
   );
 const minutes = ms => `${(ms / 60_000).toFixed(1)} min`;
-
-/** Run by scripts/e2e.js (an IPC channel): waits until the fixed ports are this suite's turn. */
-function turnForPorts() {
-  if (!process.send) return Promise.resolve();
-  process.send('prepared');
-  return new Promise(resolve =>
-    process.on('message', message => message === 'boot' && resolve()),
-  );
-}
 
 /** The sandbox on the port the README's examples use, holding the Promise and one request. */
 async function startSandbox(groups, token) {
@@ -139,7 +131,7 @@ async function main() {
     );
 
     t = Date.now();
-    await turnForPorts();
+    await turnToGoOn();
     timings.waitForPorts = Date.now() - t;
     if (timings.waitForPorts > 1000)
       log(

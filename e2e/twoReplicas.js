@@ -18,7 +18,8 @@
  *   node e2e/twoReplicas.js            (or: yarn e2e two-replicas)
  *
  * Every port it binds is a free one, its frontend's included (E2E_APP_URL), so it can run beside
- * the browser scenarios and the new-app suite, which hold :3000 and :7007.
+ * the browser scenarios and the new-app suite, which hold :3000 and :7007. Its frontend (the
+ * sample app's dev server) waits for the runner's turn (e2e/turnToGoOn.js).
  * Logs of every process go to e2e-output/two-replicas/.
  */
 const crypto = require('node:crypto');
@@ -42,6 +43,7 @@ const {
 const { watchFullSyncs } = require('./replicas/providerRuns');
 const { startTableTask, killAndTakeOver } = require('./replicas/tableTask');
 const { sameStatusChain } = require('./replicas/sameStatusChain');
+const { turnToGoOn } = require('./turnToGoOn');
 const {
   startFrontend,
   cardAcrossRestart,
@@ -92,7 +94,9 @@ async function main() {
   fs.chmodSync(work, 0o755);
   const groups = [];
   let postgres;
+  let cleaningUp = false;
   const cleanUp = async () => {
+    cleaningUp = true;
     for (const g of groups) g.signal('SIGTERM');
     await sleep(3000);
     for (const g of groups) g.signal('SIGKILL');
@@ -151,9 +155,18 @@ async function main() {
     let b = startB();
     await ready(b);
     log(`backend B ready on ${b.base}`);
-    // The card's frontend talks to B; it builds while the rest of the run waits.
-    const frontend = await startFrontend(outDir, bPort, env);
-    groups.push(frontend);
+    // The card's frontend talks to B. It builds while the rest of the run goes on, once the
+    // sample app's dev server is this suite's turn (scripts/e2e.js: a start of one reloads
+    // the pages of every other).
+    const frontend = turnToGoOn().then(async () => {
+      if (cleaningUp)
+        throw new Error('the run ended before its frontend started');
+      const started = await startFrontend(outDir, bPort, env);
+      groups.push(started);
+      return started;
+    });
+    // Until the card's part awaits it, a failure to start is that part's to report.
+    frontend.catch(() => {});
 
     // B's start registers the full sync again, which reschedules it once; count after that.
     await sleep(2 * FULL_SYNC_EVERY_S * 1000);
@@ -237,7 +250,9 @@ async function main() {
       } s; stale timeout ${STALE_SECONDS} s)`,
     );
 
-    await frontend.ready;
+    await (
+      await frontend
+    ).ready;
     const card = await cardAcrossRestart({
       requestName: REQUEST,
       kube,

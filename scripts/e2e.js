@@ -5,13 +5,20 @@
  *    and the sandbox cluster (e2e/run.js, scenarios in e2e/scenarios);
  *  - two replicas of the backend on one PostgreSQL, one killed mid-task (e2e/twoReplicas.js);
  *  - the packed plugins installed into a fresh create-app app by the README (e2e/newApp.js).
- * The new app packs the plugins first, alone: packing rewrites each plugin's package.json in
- * place for a moment (backstage-cli's prepack and postpack), which the other suites' dev servers
- * and backends would see. Then all three run. The browser scenarios and the new app both bind
- * :3000, :7007 and :6443, so one holds them at a time: the new app generates and installs its
- * app (in the temp folder, binding none of them) while the browser scenarios run, and boots
- * when they are done. The two-replica run binds only free ports and spends most of its five
- * minutes waiting on a Table held CREATING.
+ *
+ * What they share decides the order:
+ *  - The new app packs the plugins first, alone: packing rewrites each plugin's package.json in
+ *    place for a moment (backstage-cli's prepack and postpack), which the others would read.
+ *  - The fixed ports :3000, :7007 and :6443: the browser scenarios and the new app bind them.
+ *  - The sample app's dev server: each start of one rewrites files under
+ *    packages/app/node_modules (backstage-cli's generated plugin and shared-dependency
+ *    modules), and every other running dev server of the app then rebuilds and reloads its
+ *    pages, losing a half-filled form or an open card. The browser scenarios start several;
+ *    the two-replica run starts one.
+ * A resource goes to one suite at a time, in the order below. A suite that needs one only for
+ * its last part says `prepared` over IPC when it gets there and waits for `go`: the new app
+ * generates and installs its app (in the temp folder) before it needs the ports, and the
+ * two-replica run does its PostgreSQL, backends and kill before it needs its frontend.
  *
  *   yarn e2e                  all three (what CI runs)
  *   yarn e2e two-replicas     only the two-replica test
@@ -34,6 +41,8 @@ if (!fs.existsSync(dir)) {
 const filter = process.argv[2];
 const ownSuites = ['two-replicas', 'new-app'];
 const everything = filter === undefined || filter === 'all';
+const PORTS = 'the fixed ports';
+const APP_DEV_SERVER = "the sample app's dev server";
 const suites = [];
 if (!ownSuites.includes(filter))
   suites.push({
@@ -42,30 +51,36 @@ if (!ownSuites.includes(filter))
       path.join(dir, 'run.js'),
       ...(everything ? [] : process.argv.slice(2)),
     ],
-    ports: 'whole run',
-  });
-if (everything || filter === 'two-replicas')
-  suites.push({
-    name: 'two replicas',
-    args: [path.join(dir, 'twoReplicas.js')],
-    ports: 'none',
+    holds: [PORTS, APP_DEV_SERVER],
+    from: 'start',
   });
 if (everything || filter === 'new-app')
   suites.push({
     name: 'new app',
     args: [path.join(dir, 'newApp.js')],
-    ports: 'once prepared',
+    holds: [PORTS],
+    from: 'prepared',
     packsFirst: true,
   });
+if (everything || filter === 'two-replicas')
+  suites.push({
+    name: 'two replicas',
+    args: [path.join(dir, 'twoReplicas.js')],
+    holds: [APP_DEV_SERVER],
+    from: 'prepared',
+  });
 
-/** Settles once the suite ahead in the queue for the fixed ports has let go of them. */
-let portsFree = Promise.resolve();
-/** Joins the queue for the fixed ports; resolves, on this suite's turn, to its release. */
-function queueForPorts() {
+/** Per resource, settles once the last suite in its queue has let go of it. */
+const queues = new Map();
+/** Joins a resource's queue; resolves, on this suite's turn, to its release. */
+function queueFor(resource) {
   let release;
   const released = new Promise(resolve => (release = resolve));
-  const turn = portsFree;
-  portsFree = turn.then(() => released);
+  const turn = queues.get(resource) ?? Promise.resolve();
+  queues.set(
+    resource,
+    turn.then(() => released),
+  );
   return turn.then(() => release);
 }
 
@@ -75,28 +90,24 @@ const packed = new Promise(resolve => (markPacked = resolve));
 if (!suites.some(suite => suite.packsFirst)) markPacked();
 
 const failed = [];
-/**
- * Runs a suite to its end, noting a failure; its output goes straight to ours. The new app
- * tells the runner over IPC when it has `packed` and when it has `prepared` its app, and waits
- * for `boot` before it binds the fixed ports.
- */
+/** Runs a suite to its end, noting a failure; its output goes straight to ours. */
 async function run(suite) {
-  // Joined before anything is awaited, so the ports go in the suites' order.
-  const turn = suite.ports === 'none' ? undefined : queueForPorts();
+  // Joined before anything is awaited, so each resource goes in the suites' order.
+  const turns = Promise.all(suite.holds.map(queueFor));
   if (!suite.packsFirst) await packed;
-  if (suite.ports === 'whole run') await turn;
+  if (suite.from === 'start') await turns;
   const child = spawn(process.execPath, suite.args, {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   child.on('message', message => {
     if (message === 'packed') markPacked();
-    if (message === 'prepared') turn.then(() => child.send('boot'));
+    if (message === 'prepared') turns.then(() => child.send('go'));
   });
   const code = await new Promise(resolve => child.on('exit', resolve));
   if (code !== 0) failed.push(suite.name);
   // Whether or not it got that far, the others go on.
   if (suite.packsFirst) markPacked();
-  if (turn) (await turn)();
+  for (const release of await turns) release();
 }
 
 async function main() {
