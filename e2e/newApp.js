@@ -16,8 +16,9 @@
  *
  * Under `yarn e2e` (scripts/e2e.js) the other suites start once step 1 is done (it says
  * `packed`). Steps 1 and 2 bind no fixed port; step 3 binds 3000, 7007 and 6443, which the
- * browser scenarios hold too, so it says `prepared` and boots when the runner answers `go`. Logs and the screenshot go to e2e-output/new-app/. It takes long (a
- * fresh app's install): see the timings it prints.
+ * browser scenarios hold too, so it says `prepared` and boots when the runner answers `go`.
+ * Logs and the screenshot go to e2e-output/new-app/. It takes long (a fresh app's install): see
+ * the timings it prints.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');

@@ -75,6 +75,7 @@ export async function handleResourceRequest(
       ? (o: KubeObject) => o.metadata.name === name
       : () => true,
   );
+  const pins = pinsOf(query);
   const reply = (code: number, object: unknown, warnings: string[] = []) => {
     sendJson(res, code, object, warningHeaders(warnings));
     return code;
@@ -97,7 +98,7 @@ export async function handleResourceRequest(
     }
     case 'list': {
       const { items, metadata } = listPage(
-        ops.list(type, namespace, filter, pinsOf(query)),
+        ops.list(type, namespace, filter, pins),
         query,
         ops.store,
         Boolean(query.get('labelSelector') || query.get('fieldSelector')),
@@ -129,7 +130,7 @@ export async function handleResourceRequest(
         type,
         namespace,
         filter,
-        label: pinsOf(query).label,
+        pins: name ? { ...pins, name } : pins,
         key: storageKey(type),
       });
       return 200;

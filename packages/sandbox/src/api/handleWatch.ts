@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClusterOperations } from '../store/ClusterOperations';
-import type { KubeObject, LabelPin, StoreEvent } from '../store/ObjectStore';
+import type { KubeObject, ListPins, StoreEvent } from '../store/ObjectStore';
 import { apiVersionOf, type ResourceType } from '../store/ResourceType';
 import { gone } from '../errors/ApiError';
 import type { ObjectFilter } from './selectors';
@@ -15,8 +15,8 @@ type WatchRequest = {
   type: ResourceType;
   namespace?: string;
   filter: ObjectFilter;
-  /** A label the selector requires, so the initial list is a lookup (see ListPins). */
-  label?: LabelPin;
+  /** What the path and selectors pin down, so the initial list is a lookup (see ListPins). */
+  pins: ListPins;
   key: string;
 };
 
@@ -32,7 +32,7 @@ export function handleWatch(
   watches: WatchRegistry,
   w: WatchRequest,
 ): void {
-  const { req, res, url, type, namespace, filter, label, key } = w;
+  const { req, res, url, type, namespace, filter, pins, key } = w;
   const query = url.searchParams;
   const asTable = wantsTable(req.headers.accept);
   const bookmarks = wantsBookmarks(query);
@@ -134,7 +134,7 @@ export function handleWatch(
   const since = query.get('resourceVersion');
   if (!since || since === '0' || sendInitialEvents) {
     const now = ops.store.resourceVersion;
-    for (const o of ops.store.list(key, namespace, matches, label))
+    for (const o of ops.list(type, namespace, filter, pins))
       deliver('ADDED', o, now);
     seenThrough = now;
   } else {
