@@ -69,6 +69,17 @@ async function releaseTaskWatch(
   await sleep(5_000);
 }
 
+async function taskEvents(
+  server: Parameters<typeof request>[0],
+  taskPath: string,
+  user: string,
+) {
+  const res = await request(server)
+    .get(`${taskPath}/events`)
+    .set('Authorization', user);
+  return res.body as Array<{ type: string; body: { message?: string } }>;
+}
+
 async function eventually<T>(
   what: string,
   check: () => Promise<T | undefined | false>,
@@ -90,11 +101,8 @@ type Cluster = {
   process: ChildProcess;
 };
 
-/** The sandbox as its own process, Tables held CREATING for `createTableMs`. */
-async function startSandboxProcess(
-  dir: string,
-  createTableMs: number,
-): Promise<Cluster> {
+/** The sandbox as its own process. */
+async function startSandboxProcess(dir: string): Promise<Cluster> {
   const port = await freePort();
   const token = crypto.randomBytes(16).toString('hex');
   const child = spawn(
@@ -109,7 +117,6 @@ async function startSandboxProcess(
         SANDBOX_DYNAMODB_PORT: String(await freePort()),
         SANDBOX_TOKEN: token,
         SANDBOX_KUBECONFIG: path.join(dir, 'kubeconfig'),
-        SANDBOX_CREATE_TABLE_MS: String(createTableMs),
       },
     },
   );
@@ -146,6 +153,14 @@ async function startSandboxProcess(
     async () => (await kube('GET', REQUESTS)).status === 200,
   );
   return { url, token, kube, process: child };
+}
+
+/** Stops or restarts the sandbox's ACK controller (as a crash-looping one: Tables get no status). */
+async function setAckDown(cluster: Cluster, down: boolean) {
+  const res = await cluster.kube('PUT', '/sandbox/faults', {
+    ackNoCredentials: down ? 'no-status' : null,
+  });
+  expect(res.status).toBe(200);
 }
 
 function startBackend(
@@ -322,7 +337,10 @@ describe('the plugins’ data across a change of the plugins', () => {
 
   it('keeps the entities, takes the new schedule and finishes a task from its checkpoint', async () => {
     postgres = await startPostgres({ dataDir: path.join(dir, 'data') });
-    cluster = await startSandboxProcess(dir, 40_000);
+    cluster = await startSandboxProcess(dir);
+    // ACK is down until the next build has taken the task over, so the Table cannot become
+    // ACTIVE before then: the recovered task has to wait for it, as after a real replica death.
+    await setAckDown(cluster, true);
     const { connection } = postgres;
     const user = mockCredentials.user.header();
 
@@ -383,6 +401,18 @@ describe('the plugins’ data across a change of the plugins', () => {
     });
     try {
       expect(await fullSyncCadence(connection)).toBe('PT2S');
+      await eventually(
+        'the task to be recovered by the second backend',
+        async () =>
+          (
+            await taskEvents(second.server, taskPath, user)
+          ).some(e => e.type === 'recovered'),
+      );
+      expect(
+        (await request(second.server).get(taskPath).set('Authorization', user))
+          .body.status,
+      ).toBe('processing');
+      await setAckDown(cluster, false);
 
       const finished = await eventually(
         'the task to finish on the second backend',
@@ -397,11 +427,7 @@ describe('the plugins’ data across a change of the plugins', () => {
         },
         180_000,
       );
-      const events = (
-        await request(second.server)
-          .get(`${taskPath}/events`)
-          .set('Authorization', user)
-      ).body as Array<{ type: string; body: { message?: string } }>;
+      const events = await taskEvents(second.server, taskPath, user);
       const messages = events.map(e => e.body.message ?? '').join('\n');
       expect({
         status: finished.status,
