@@ -13,7 +13,7 @@ import {
   carryOverMetadata,
   initialMetadata,
   isoSeconds,
-  stableStringify,
+  sameJson,
 } from './objectMetadata';
 import type { KubeObject, ListPins, ObjectStore } from './ObjectStore';
 import type { CrdObject, CustomResourceRegistry } from './ResourceRegistry';
@@ -302,7 +302,7 @@ function asVersion(object: KubeObject, type: ResourceType): KubeObject {
 function sameObject(next: KubeObject, existing: KubeObject): boolean {
   const comparable = (o: KubeObject) => {
     const { resourceVersion: _resourceVersion, ...metadata } = o.metadata;
-    return stableStringify({ ...o, metadata });
+    return { ...o, metadata };
   };
-  return comparable(next) === comparable(existing);
+  return sameJson(comparable(next), comparable(existing));
 }

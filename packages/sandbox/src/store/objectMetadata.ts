@@ -35,9 +35,10 @@ export function carryOverMetadata(
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
   }
-  const changed =
-    stableStringify(desiredState(next, statusIsSubresource)) !==
-    stableStringify(desiredState(previous, statusIsSubresource));
+  const changed = !sameJson(
+    desiredState(next, statusIsSubresource),
+    desiredState(previous, statusIsSubresource),
+  );
   meta.generation = (prev.generation ?? 1) + (changed ? 1 : 0);
 }
 
@@ -99,18 +100,35 @@ export function validateName(
   return [];
 }
 
-/** JSON with sorted keys, so that two objects that differ only in key order compare equal. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b, 'en'));
-    return `{${entries
-      .map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`)
-      .join(',')}}`;
+/**
+ * Whether two JSON values are equal as JSON: key order does not matter, and a key whose value is
+ * undefined counts as absent (JSON.stringify drops it). Every write compares the object it is
+ * given with the stored one, so this walks both instead of serialising them.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b)
+    return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+      return false;
+    return a.every((item, i) => sameJson(item, b[i]));
   }
-  return JSON.stringify(value);
+  const left = definedKeys(a as Record<string, unknown>);
+  const right = definedKeys(b as Record<string, unknown>);
+  return (
+    left.length === right.length &&
+    left.every(key =>
+      sameJson(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+      ),
+    )
+  );
+}
+
+function definedKeys(o: Record<string, unknown>): string[] {
+  return Object.keys(o).filter(key => o[key] !== undefined);
 }
 
 export function isoSeconds(date: Date): string {
