@@ -16,7 +16,12 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { appUrl, launchBrowser, signInAsGuest } = require('../browser');
+const {
+  appUrl,
+  closeDevServerErrorOverlays,
+  launchBrowser,
+  signInAsGuest,
+} = require('../browser');
 const { openEntity, waitForStagesLive } = require('../card');
 const { root, startGroup, eventually } = require('../processes');
 
@@ -115,6 +120,16 @@ async function cardAcrossRestart({
   const problems = [];
   try {
     const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', e => {
+      pageErrors.push(e);
+      log(
+        `the page threw: ${String(e.stack ?? e)
+          .split('\n', 4)
+          .join(' | ')}`,
+      );
+    });
+    await closeDevServerErrorOverlays(page);
     const sockets = recordWebSockets(page, webSocketLog);
     const { mark } = sockets;
     await signInAsGuest(page);
@@ -210,6 +225,13 @@ async function cardAcrossRestart({
       );
       return undefined;
     });
+    const ours = pageErrors.filter(e =>
+      /kratix-dynamodb/i.test(`${e.message}\n${e.stack}`),
+    );
+    if (ours.length)
+      problems.push(
+        `the page threw from our plugin: ${ours.map(e => e.stack).join('\n')}`,
+      );
     return { problems, caughtUpMs, fixedMs, signalsBackFirst, liveMs };
   } finally {
     await kube('DELETE', '/sandbox/faults').catch(() => {});
