@@ -93,9 +93,17 @@ async function closeDevServerErrorOverlays(page) {
     await page.addLocatorHandler(page.locator(selector), closeAll);
 }
 
+/** The page's uncaught errors that come from our plugins (by name in the message or stack). */
+function errorsFromOurPlugins(pageErrors) {
+  return pageErrors.filter(e =>
+    /kratix-dynamodb/i.test(`${e.message}\n${e.stack}`),
+  );
+}
+
 module.exports = {
   appUrl,
   closeDevServerErrorOverlays,
+  errorsFromOurPlugins,
   launchBrowser,
   signInAsGuest,
 };

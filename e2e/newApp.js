@@ -35,7 +35,7 @@ const {
 const { packPlugins } = require('./newApp/packPlugins');
 const { startLocalRegistry } = require('./newApp/localRegistry');
 const { generateApp } = require('./newApp/generateApp');
-const { launchBrowser } = require('./browser');
+const { errorsFromOurPlugins, launchBrowser } = require('./browser');
 const { turnToGoOn } = require('./turnToGoOn');
 const { openEntity, waitForStages } = require('./card');
 
@@ -190,9 +190,7 @@ async function main() {
         fullPage: true,
       });
     }
-    const ours = pageErrors.filter(e =>
-      /kratix-dynamodb/i.test(`${e.message}\n${e.stack}`),
-    );
+    const ours = errorsFromOurPlugins(pageErrors);
     if (ours.length)
       throw new Error(
         `the page threw from our plugin: ${ours.map(e => e.stack).join('\n')}`,

@@ -19,6 +19,7 @@ const path = require('node:path');
 const {
   appUrl,
   closeDevServerErrorOverlays,
+  errorsFromOurPlugins,
   launchBrowser,
   signInAsGuest,
 } = require('../browser');
@@ -225,9 +226,7 @@ async function cardAcrossRestart({
       );
       return undefined;
     });
-    const ours = pageErrors.filter(e =>
-      /kratix-dynamodb/i.test(`${e.message}\n${e.stack}`),
-    );
+    const ours = errorsFromOurPlugins(pageErrors);
     if (ours.length)
       problems.push(
         `the page threw from our plugin: ${ours.map(e => e.stack).join('\n')}`,
