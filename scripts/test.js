@@ -43,6 +43,9 @@ const args = [
   ...(memoryLimitGiven
     ? []
     : [`--workerIdleMemoryLimit=${workerMemoryLimitMb}M`]),
+  ...(extra.some(a => a.startsWith('--testSequencer'))
+    ? []
+    : [`--testSequencer=${path.join(__dirname, 'jestSequencer.js')}`]),
   ...extra,
 ];
 const res = spawnSync('yarn', args, {
