@@ -2,8 +2,9 @@
 /*
  * Cloud SDKs and other libraries that Backstage's backend packages import at load time and
  * that most test files never call: Azure and Google storage, S3 and CodeCommit, git, Redis and
- * Valkey caches, zip archives, GitHub's API, certificates, a JavaScript parser for YAML. Every backend test file loaded them all again (Jest gives each file its
- * own module registry): about a third of a backend test file's 3,300 modules.
+ * Valkey caches, zip archives, GitHub's API, certificates, a JavaScript parser for YAML. Every
+ * backend test file loaded them all again (Jest gives each file its own module registry): about
+ * a third of a backend test file's 3,300 modules.
  *
  * jestRuntime.js hands a test file a stand-in for such a module, which loads the real one the
  * first time anything is read from it, called, or constructed. Code that uses the module gets
@@ -52,7 +53,7 @@ function deferredModule(shape, load) {
   // The target's type decides what `typeof` says and whether the stand-in can be called.
   const target = shape.isFunction ? function deferred() {} : {};
   const known = new Set(shape.keys);
-  return new Proxy(target, {
+  const standIn = new Proxy(target, {
     get(_, key) {
       if (key === '__esModule' && !loaded) return shape.esModule;
       return Reflect.get(real(), key);
@@ -96,8 +97,15 @@ function deferredModule(shape, load) {
     deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),
     getPrototypeOf: () => Reflect.getPrototypeOf(real()),
     apply: (_, self, args) => Reflect.apply(real(), self, args),
-    construct: (_, args) => Reflect.construct(real(), args),
+    // `new standIn()` builds the real class; a subclass's `super()` keeps the subclass.
+    construct: (_, args, newTarget) =>
+      Reflect.construct(
+        real(),
+        args,
+        newTarget === standIn ? real() : newTarget,
+      ),
   });
+  return standIn;
 }
 
 module.exports = { DEFERRED_PACKAGES, deferredModule, shapeOf };
