@@ -1,44 +1,66 @@
 'use strict';
 /*
- * Cloud SDKs and other libraries that Backstage's backend packages import at load time and
- * that most test files never call: Azure and Google storage, S3 and CodeCommit, git, Redis and
- * Valkey caches, zip archives, GitHub's API, certificates, a JavaScript parser for YAML. Every
- * backend test file loaded them all again (Jest gives each file its own module registry): about
- * a third of a backend test file's 3,300 modules.
+ * Modules that a package inside node_modules requires at load time and that a test file may
+ * never use. Backstage's backend packages import every cloud SDK, database driver and git
+ * library they might need, and its frontend packages whole component libraries; Jest gives
+ * each test file its own module registry, so every file loaded all of them again: about 3,000
+ * modules for a backend test file and 3,000 to 6,500 for a frontend one.
  *
- * jestRuntime.js hands a test file a stand-in for such a module, which loads the real one the
- * first time anything is read from it, called, or constructed. Code that uses the module gets
- * the real module; a test file that never touches it never pays for it. The stand-in is only
- * handed out once a worker has loaded the real module once and recorded its shape: whether it
- * is a function, whether it has `default` and `__esModule`, and its enumerable keys. That is
- * what the interop helpers of Backstage's built packages read at load time, so they can be
- * answered without loading.
+ * jestRuntime.js hands such a require a stand-in, which loads the real module the first time
+ * anything is read from it, called, or constructed. Code that uses the module gets the real
+ * module; a test file that never touches it never pays for it. A stand-in is only handed out
+ * for a module whose shape is known (jestModuleShapes.js keeps them): whether it is a
+ * function, whether it has `default` and `__esModule`, and its enumerable keys. That is what
+ * the interop helpers of built packages (Rollup's, Babel's, TypeScript's) read at load time,
+ * so they can be answered without loading. Per backend test file this leaves about 300 to
+ * 1,200 modules.
+ *
+ * Not deferred, because a stand-in would change what they do:
+ *  - a module that exports something other than a plain object or a function (an array, a
+ *    class instance, a string): a Proxy cannot stand in for its internal slots or private
+ *    fields;
+ *  - a module with no keys: it is required for what it does when loaded (a polyfill, a
+ *    register hook), not for its exports;
+ *  - a function whose source looks at its caller through the stack (`bindings` finds a native
+ *    addon beside the file that called it): the stand-in would be that caller;
+ *  - JSON files and Node's own modules, which cost nothing to load.
  */
-const DEFERRED_PACKAGES = new Set([
-  '@aws-sdk/client-codecommit',
-  '@aws-sdk/client-s3',
-  '@azure/identity',
-  '@azure/storage-blob',
-  '@google-cloud/storage',
-  '@keyv/redis',
-  '@keyv/valkey',
-  '@octokit/auth-app',
-  '@octokit/rest',
-  'archiver',
-  'esprima',
-  'isomorphic-git',
-  'node-forge',
-]);
 
-/** @typedef {{ isFunction: boolean, has: Record<string, boolean>, esModule: unknown, keys: string[] }} ModuleShape */
+/** @param {string} moduleName as written in `require()` */
+function mayDefer(moduleName) {
+  return !moduleName.startsWith('node:') && !moduleName.endsWith('.json');
+}
 
-/** @returns {ModuleShape} what the interop helpers read from a module at load time */
-function shapeOf(exports) {
+/** What the functions that find their caller from the stack, or call a library that does, use. */
+const READS_CALLER =
+  /prepareStackTrace|captureStackTrace|callsites|parent-module|caller-path|caller-callsite|get-caller-file/;
+
+/**
+ * @typedef {{ defer: false } | { defer: true, isFunction: boolean, has: Record<string, boolean>,
+ *   esModule: unknown, keys: string[] }} ModuleShape
+ */
+
+/**
+ * @param {unknown} exports a module's exports, once it has loaded
+ * @param {string} source the module's code
+ * @returns {ModuleShape} what the interop helpers read from a module at load time
+ */
+function shapeOf(exports, source) {
+  const isFunction = typeof exports === 'function';
+  const isPlainObject =
+    typeof exports === 'object' &&
+    exports !== null &&
+    [Object.prototype, null].includes(Object.getPrototypeOf(exports));
+  if (!isFunction && !isPlainObject) return { defer: false };
+  const keys = Object.keys(exports);
+  if (isPlainObject && !keys.length) return { defer: false };
+  if (isFunction && READS_CALLER.test(source)) return { defer: false };
   return {
-    isFunction: typeof exports === 'function',
+    defer: true,
+    isFunction,
     has: { default: 'default' in exports, __esModule: '__esModule' in exports },
     esModule: exports.__esModule,
-    keys: Object.keys(exports),
+    keys,
   };
 }
 
@@ -105,7 +127,12 @@ function deferredModule(shape, load) {
         newTarget === standIn ? real() : newTarget,
       ),
   });
+  standIns.add(standIn);
   return standIn;
 }
 
-module.exports = { DEFERRED_PACKAGES, deferredModule, shapeOf };
+/** Every stand-in handed out, so that one is never mistaken for a module's own exports. */
+const standIns = new WeakSet();
+const isStandIn = value => standIns.has(value);
+
+module.exports = { mayDefer, deferredModule, shapeOf, isStandIn };
