@@ -62,9 +62,17 @@ async function connectionFromKubeConfig(
   // TLS settings and the proxy agent are fixed for the connection; only credentials change.
   const tls: { ca?: Buffer; agent?: any } = {};
   await kc.applyToHTTPSOptions(tls as any);
+  // Requests that find the token expired at the same moment share one refresh. client-node
+  // would otherwise run the exec plugin (`aws eks get-token`, `gke-gcloud-auth-plugin`) once for
+  // each of them: every informer's list or watch and every status read in flight.
+  let refreshing: Promise<RequestCredentials> | undefined;
+  const credentials = () =>
+    (refreshing ??= kubeConfigCredentials(kc).finally(() => {
+      refreshing = undefined;
+    }));
   return {
     server,
-    credentials: () => kubeConfigCredentials(kc),
+    credentials,
     ca: tls.ca,
     servername: current?.tlsServerName,
     rejectUnauthorized: !(cluster.skipTLSVerify || current?.skipTLSVerify),

@@ -187,6 +187,37 @@ describe('real-cluster behaviour, against the sandbox', () => {
     expect(informer.state.kind).toBe('synced');
   });
 
+  it('runs the exec plugin once, not once per request, when many requests find the token expired together', async () => {
+    h = await startHarness({ shortTokenLifetimes: true });
+    const harness = h;
+    await harness.call('POST', '/api/v1/namespaces/default/serviceaccounts', {
+      metadata: { name: 'backstage' },
+    });
+    const kubeconfig = writeExecKubeconfig({
+      sandbox: harness.sandbox,
+      path: path.join(harness.dir, 'kubeconfig'),
+      serviceAccount: 'default/backstage',
+      expirationSeconds: 2,
+    });
+    const client = await harness.clientOf({
+      auth: { type: 'kubeconfig', path: kubeconfig },
+    });
+    // Each run of the plugin is one TokenRequest (a create on serviceaccounts/token).
+    const tokenRequests = () =>
+      harness.sandbox.requestCounts().byResource.serviceaccounts?.create ?? 0;
+    await client.list(CONFIG_MAP, { namespace: 'default' });
+    await sleep(2_000);
+
+    const before = tokenRequests();
+    const lists = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        client.list(CONFIG_MAP, { namespace: 'default' }),
+      ),
+    );
+    expect(lists).toHaveLength(10);
+    expect(tokenRequests() - before).toBe(1);
+  });
+
   it('reaches a server under a path prefix, for requests and watches', async () => {
     h = await startHarness({ pathPrefix: '/k8s/clusters/c-1' });
     const harness = h;
