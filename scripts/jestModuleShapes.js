@@ -12,6 +12,7 @@
  * so an upgraded package is loaded and recorded again. When the file has grown to twice the
  * modules it knows, the next worker to read it writes it again, compacted.
  */
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -26,7 +27,13 @@ class ModuleShapes {
   #file;
 
   constructor(cacheDirectory) {
-    this.#file = path.join(cacheDirectory, 'module-shapes.jsonl');
+    // One file per checkout, so that clones sharing Jest's cache folder do not read each other's.
+    const checkout = crypto
+      .createHash('sha256')
+      .update(__dirname)
+      .digest('hex')
+      .slice(0, 12);
+    this.#file = path.join(cacheDirectory, `module-shapes-${checkout}.jsonl`);
     let lines = [];
     try {
       lines = fs.readFileSync(this.#file, 'utf8').split('\n');
