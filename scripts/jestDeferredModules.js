@@ -47,10 +47,15 @@ const READS_CALLER =
  */
 function shapeOf(exports, source) {
   const isFunction = typeof exports === 'function';
+  // Object.prototype of any realm: a module that sets `module.exports = {...}` builds its
+  // object in the test file's context, whose Object.prototype is not this file's.
+  const prototype =
+    typeof exports === 'object' && exports !== null
+      ? Object.getPrototypeOf(exports)
+      : undefined;
   const isPlainObject =
-    typeof exports === 'object' &&
-    exports !== null &&
-    [Object.prototype, null].includes(Object.getPrototypeOf(exports));
+    prototype === null ||
+    (prototype !== undefined && Object.getPrototypeOf(prototype) === null);
   if (!isFunction && !isPlainObject) return { defer: false };
   const keys = Object.keys(exports);
   if (isPlainObject && !keys.length) return { defer: false };
