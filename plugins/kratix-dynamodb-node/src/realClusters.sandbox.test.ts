@@ -91,6 +91,28 @@ async function startHarness(options: SandboxOptions = {}): Promise<Harness> {
   };
 }
 
+/**
+ * A client whose kubeconfig runs the sandbox's exec plugin for `default/backstage`, with tokens
+ * that live 2 s (the harness must run with `shortTokenLifetimes`).
+ */
+async function clientWithExecPlugin(
+  harness: Harness,
+): Promise<KubernetesClient> {
+  const account = await harness.call(
+    'POST',
+    '/api/v1/namespaces/default/serviceaccounts',
+    { metadata: { name: 'backstage' } },
+  );
+  expect(account.status).toBe(201);
+  const kubeconfig = writeExecKubeconfig({
+    sandbox: harness.sandbox,
+    path: path.join(harness.dir, 'kubeconfig'),
+    serviceAccount: 'default/backstage',
+    expirationSeconds: 2,
+  });
+  return harness.clientOf({ auth: { type: 'kubeconfig', path: kubeconfig } });
+}
+
 const configMap = (name: string) => ({
   apiVersion: 'v1',
   kind: 'ConfigMap',
@@ -119,24 +141,7 @@ describe('real-cluster behaviour, against the sandbox', () => {
   it('keeps working across three token expiries with an exec plugin, where a token read once stops working', async () => {
     h = await startHarness({ shortTokenLifetimes: true });
     const harness = h;
-    expect(
-      (
-        await harness.call(
-          'POST',
-          '/api/v1/namespaces/default/serviceaccounts',
-          { metadata: { name: 'backstage' } },
-        )
-      ).status,
-    ).toBe(201);
-    const kubeconfig = writeExecKubeconfig({
-      sandbox: harness.sandbox,
-      path: path.join(harness.dir, 'kubeconfig'),
-      serviceAccount: 'default/backstage',
-      expirationSeconds: 2,
-    });
-    const client = await harness.clientOf({
-      auth: { type: 'kubeconfig', path: kubeconfig },
-    });
+    const client = await clientWithExecPlugin(harness);
     // The informer reconnects every second, so each new watch and list needs a live token too.
     const { informer } = inform(client, {
       watchTimeoutSeconds: 1,
@@ -190,18 +195,7 @@ describe('real-cluster behaviour, against the sandbox', () => {
   it('runs the exec plugin once, not once per request, when many requests find the token expired together', async () => {
     h = await startHarness({ shortTokenLifetimes: true });
     const harness = h;
-    await harness.call('POST', '/api/v1/namespaces/default/serviceaccounts', {
-      metadata: { name: 'backstage' },
-    });
-    const kubeconfig = writeExecKubeconfig({
-      sandbox: harness.sandbox,
-      path: path.join(harness.dir, 'kubeconfig'),
-      serviceAccount: 'default/backstage',
-      expirationSeconds: 2,
-    });
-    const client = await harness.clientOf({
-      auth: { type: 'kubeconfig', path: kubeconfig },
-    });
+    const client = await clientWithExecPlugin(harness);
     // Each run of the plugin is one TokenRequest (a create on serviceaccounts/token).
     const tokenRequests = () =>
       harness.sandbox.requestCounts().byResource.serviceaccounts?.create ?? 0;
