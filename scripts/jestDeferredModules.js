@@ -42,10 +42,10 @@ const READS_CALLER =
 
 /**
  * @param {unknown} exports a module's exports, once it has loaded
- * @param {string} source the module's code
+ * @param {() => string} readSource the module's code, read only for a function
  * @returns {ModuleShape} what the interop helpers read from a module at load time
  */
-function shapeOf(exports, source) {
+function shapeOf(exports, readSource) {
   const isFunction = typeof exports === 'function';
   // Object.prototype of any realm: a module that sets `module.exports = {...}` builds its
   // object in the test file's context, whose Object.prototype is not this file's.
@@ -59,7 +59,7 @@ function shapeOf(exports, source) {
   if (!isFunction && !isPlainObject) return { defer: false };
   const keys = Object.keys(exports);
   if (isPlainObject && !keys.length) return { defer: false };
-  if (isFunction && READS_CALLER.test(source)) return { defer: false };
+  if (isFunction && READS_CALLER.test(readSource())) return { defer: false };
   return {
     defer: true,
     isFunction,

@@ -4,7 +4,7 @@
  * folder so that every worker, and the next run, knows them from its first test file on.
  *
  * Kept only in memory, each Jest worker had to load its first test file's whole module graph
- * to learn the shapes, and with 5 workers that was 5 full loads (2-3 s of CPU each) per run.
+ * to learn the shapes: one full load (2-3 s of CPU) per worker and per run.
  *
  * The file is append-only JSON lines, one module per line, written by all workers at once:
  * each line is one small append, so lines from different workers do not mix. A shape is used

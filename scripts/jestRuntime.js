@@ -98,7 +98,7 @@ module.exports = class WorkerCachingRuntime extends BackstageRuntime {
       if (loaded && !isStandIn(exports))
         shapes.push([
           modulePath,
-          shapeOf(exports, fs.readFileSync(modulePath, 'utf8')),
+          shapeOf(exports, () => fs.readFileSync(modulePath, 'utf8')),
         ]);
     }
     this.#moduleShapes().addAll(this._config.testEnvironment, shapes);

@@ -20,7 +20,7 @@ const cores = os.availableParallelism();
  * A frontend test file loads 3,000 to 6,500 modules (React, MUI, Backstage's UI), and a Jest
  * worker's first one costs 4-7 s of CPU before the worker's caches are warm. In one Jest run
  * every worker ends up with a frontend file, so 4 workers paid that 4 times; one process for
- * them pays it once (frontend files: 31 s of CPU in 4 workers, 17 s in one).
+ * them pays it once (frontend files: 31 s of CPU in 4 workers, 10-12 s in one).
  *
  * The rest get three workers per core, because most of those files wait (on a sandbox's
  * controllers, a token's expiry, a child process, PostgreSQL) rather than compute. Measured
