@@ -50,7 +50,11 @@ const refOf = (name: string) =>
 
 describe('the entity provider across exec-plugin token rotations', () => {
   let sandbox: Sandbox;
-  afterAll(() => sandbox?.stop());
+  const kubeconfigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rotation-'));
+  afterAll(async () => {
+    await sandbox?.stop();
+    fs.rmSync(kubeconfigDir, { recursive: true, force: true });
+  });
 
   it('keeps following the cluster through three 2-second tokens', async () => {
     sandbox = await startSandbox({
@@ -67,7 +71,7 @@ describe('the entity provider across exec-plugin token rotations', () => {
     const clusters = sandboxClusters(sandbox, {
       kubeconfig: await writeRotatingKubeconfig({
         sandbox,
-        dir: fs.mkdtempSync(path.join(os.tmpdir(), 'rotation-')),
+        dir: kubeconfigDir,
       }),
     });
     const catalog = new CatalogStandIn();

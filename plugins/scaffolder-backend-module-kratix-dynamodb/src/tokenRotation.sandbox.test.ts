@@ -24,13 +24,17 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 describe('the create action across exec-plugin token rotations', () => {
   let harness: SandboxActions;
-  afterAll(() => harness?.sandbox.stop());
+  const kubeconfigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rotation-'));
+  afterAll(async () => {
+    await harness?.sandbox.stop();
+    fs.rmSync(kubeconfigDir, { recursive: true, force: true });
+  });
 
   it('creates after each of three 2-second tokens expired', async () => {
     harness = await startSandboxForActions({ shortTokenLifetimes: true });
     const kubeconfig = await writeRotatingKubeconfig({
       sandbox: harness.sandbox,
-      dir: fs.mkdtempSync(path.join(os.tmpdir(), 'rotation-')),
+      dir: kubeconfigDir,
     });
     const clients = new ClusterClientFactory([
       {

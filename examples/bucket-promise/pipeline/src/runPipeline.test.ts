@@ -11,8 +11,14 @@ const REQUEST = parse(
   ),
 );
 
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+});
+
 function folders(request: unknown) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bucket-pipeline-'));
+  roots.push(root);
   const dirs = {
     inputDir: path.join(root, 'input'),
     outputDir: path.join(root, 'output'),

@@ -34,6 +34,7 @@ const TIMEOUT_MS = 1000;
 describe('health probes against an app that never stops answering', () => {
   let sandbox: Sandbox;
   let client: KubernetesClient;
+  const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-'));
   const target = (probePath: string, service = 'hostile'): ProbeTarget => ({
     cluster: 'sandbox',
     namespace: 'default',
@@ -53,10 +54,7 @@ describe('health probes against an app that never stops answering', () => {
     );
 
   beforeAll(async () => {
-    const script = path.join(
-      fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-')),
-      'app.js',
-    );
+    const script = path.join(appDir, 'app.js');
     fs.writeFileSync(script, HOSTILE_APP);
     sandbox = await startSandbox({
       port: 0,
@@ -128,7 +126,10 @@ describe('health probes against an app that never stops answering', () => {
       await sleep(100);
     }
   });
-  afterAll(() => sandbox?.stop());
+  afterAll(async () => {
+    await sandbox?.stop();
+    fs.rmSync(appDir, { recursive: true, force: true });
+  });
 
   it('stops reading an endless /ready at 64 KB, within the deadline, without holding the stream in memory', async () => {
     const heapBefore = process.memoryUsage().heapUsed;

@@ -30,7 +30,11 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 describe('the status route across exec-plugin token rotations', () => {
   let sandbox: Sandbox;
-  afterAll(() => sandbox?.stop());
+  const kubeconfigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rotation-'));
+  afterAll(async () => {
+    await sandbox?.stop();
+    fs.rmSync(kubeconfigDir, { recursive: true, force: true });
+  });
 
   it('keeps reading, and sees new objects, through three 2-second tokens', async () => {
     sandbox = await startSandbox({
@@ -46,7 +50,7 @@ describe('the status route across exec-plugin token rotations', () => {
     );
     const kubeconfig = await writeRotatingKubeconfig({
       sandbox,
-      dir: fs.mkdtempSync(path.join(os.tmpdir(), 'rotation-')),
+      dir: kubeconfigDir,
     });
     const { server } = await startTestBackend({
       features: [

@@ -2,6 +2,7 @@
 import {
   createMockDirectory,
   mockServices,
+  type MockDirectory,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -68,6 +69,15 @@ export function checkpointStore() {
   };
 }
 
+/*
+ * Backstage removes a mock directory when the test file ends only outside CI, and `npm test`
+ * runs with CI set (scripts/test.js), so each run left its workspaces in the temp folder.
+ */
+const workspaces: MockDirectory[] = [];
+afterAll(() => {
+  for (const workspace of workspaces.splice(0)) workspace.remove();
+});
+
 /** A mock action context whose log lines and outputs a test can read back. */
 export function actionContext(
   input: Record<string, unknown>,
@@ -83,6 +93,7 @@ export function actionContext(
     error: record('error'),
   });
   const workspace = createMockDirectory();
+  workspaces.push(workspace);
   // createMockActionContext keeps only some fields (not isDryRun, checkpoint or signal),
   // so the overrides are laid over its result.
   const ctx = {

@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { FakeKubernetesApi } from '../__testUtils__/FakeKubernetesApi';
 import {
   actionDependencies,
@@ -34,7 +33,7 @@ describe('withUserFacingErrors', () => {
   it('leaves the message alone and drops the frames of an error meant for the user', async () => {
     const stack = await loggedStack(() =>
       throwing(new InputError('keySchema[1].keyType: must be RANGE')).handler(
-        createMockActionContext({ input: {} }),
+        actionContext({}).ctx,
       ),
     );
     expect(stack).toBe('InputError: keySchema[1].keyType: must be RANGE');
@@ -42,9 +41,7 @@ describe('withUserFacingErrors', () => {
 
   it('keeps the trace of anything else, which is a bug to report', async () => {
     const stack = await loggedStack(() =>
-      throwing(new TypeError('x is undefined')).handler(
-        createMockActionContext({ input: {} }),
-      ),
+      throwing(new TypeError('x is undefined')).handler(actionContext({}).ctx),
     );
     expect(stack).toMatch(/^TypeError: x is undefined\n\s+at /);
   });
