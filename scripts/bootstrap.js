@@ -108,7 +108,26 @@ function main() {
   ensureToolchain();
   const env = toolchainEnv();
   ensureDependencies(env);
-  process.exit(run('yarn', ['run', script, ...args], env));
+  process.exit(runScript(script, args, env));
+}
+
+/**
+ * Runs a root package.json script the way `yarn run` would (the workspace's binaries on PATH,
+ * the arguments appended), without yarn in between: yarn's own start is about 0.9 s of wall
+ * time and 1 s of CPU, on every `npm test`.
+ */
+function runScript(script, args, env) {
+  const { scripts = {} } = JSON.parse(
+    fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+  );
+  const command = scripts[script];
+  if (!command) throw new Error(`package.json has no script "${script}"`);
+  return run('/bin/sh', ['-c', `${command} "$@"`, script, ...args], {
+    ...env,
+    PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${
+      env.PATH
+    }`,
+  });
 }
 
 try {
