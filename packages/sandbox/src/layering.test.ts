@@ -9,7 +9,7 @@ import path from 'node:path';
  * a whole sandbox.
  */
 const LAYERS: string[][] = [
-  ['errors'],
+  ['errors', 'net'],
   ['schema'],
   ['store'],
   ['auth', 'faults', 'reconcile'],

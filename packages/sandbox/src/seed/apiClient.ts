@@ -1,20 +1,22 @@
+import { requestText } from '../net/requestText';
+
 /** Where the seeding sends its calls: a sandbox's (or any cluster's) URL and a token. */
 export type SeedTarget = { url: string; token: string };
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /**
- * fetch, tried again when the connection drops: at tens of thousands of objects a busy sandbox
+ * A request, tried again when the connection drops: at tens of thousands of objects a busy sandbox
  * and a reused keep-alive socket sometimes part (ECONNRESET). Only the seeding retries; what it
  * retries is a create, and a create that did land answers 409 the second time.
  */
-async function fetchWithRetry(
-  input: string,
-  init: Parameters<typeof fetch>[1],
+async function requestWithRetry(
+  url: string,
+  options: Parameters<typeof requestText>[1],
 ) {
   for (let attempt = 1; ; attempt++) {
     try {
-      const res = await fetch(input, init);
+      const res = await requestText(url, options);
       return { res, retried: attempt > 1 };
     } catch (e) {
       if (attempt >= 5) throw e;
@@ -25,7 +27,7 @@ async function fetchWithRetry(
 
 export function apiClient({ url, token }: SeedTarget) {
   return async (method: string, apiPath: string, body?: unknown) => {
-    const { res, retried } = await fetchWithRetry(`${url}${apiPath}`, {
+    const { res, retried } = await requestWithRetry(`${url}${apiPath}`, {
       method,
       headers: {
         Authorization: `Bearer ${token}`,
@@ -34,8 +36,8 @@ export function apiClient({ url, token }: SeedTarget) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (retried && method === 'POST' && res.status === 409) return undefined;
-    const text = await res.text();
-    if (!res.ok)
+    const { text } = res;
+    if (res.status < 200 || res.status > 299)
       throw new Error(
         `${method} ${apiPath}: ${res.status} ${text.slice(0, 300)}`,
       );

@@ -1,3 +1,5 @@
+import { requestText } from '../../net/requestText';
+
 /** An error answer from the DynamoDB API, e.g. ResourceNotFoundException. */
 export class AwsApiError extends Error {
   constructor(
@@ -32,7 +34,7 @@ export class DynamoDbApi {
       .toISOString()
       .replace(/[-:]/g, '')
       .replace(/\.\d{3}/, '');
-    const res = await fetch(this.endpoint, {
+    const res = await requestText(this.endpoint, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/x-amz-json-1.0',
@@ -47,8 +49,8 @@ export class DynamoDbApi {
       },
       body: JSON.stringify(body),
     });
-    const answer = (await res.json()) as any;
-    if (!res.ok) {
+    const answer = JSON.parse(res.text);
+    if (res.status < 200 || res.status > 299) {
       const code = String(answer.__type ?? 'UnknownError')
         .split('#')
         .pop()!;

@@ -14,6 +14,25 @@ export type WorkflowResult = {
   statusPatch: Record<string, unknown>;
 };
 
+let scratch: string | undefined;
+
+/**
+ * Where the workflow folders go. Kratix mounts them as the pipeline pod's emptyDir volumes; here
+ * they are made and removed for every run, so on Linux they live in /dev/shm, in memory, like an
+ * emptyDir with `medium: Memory`. On disk that cost about 1 s of CPU per 1,000 runs.
+ */
+function scratchRoot(): string {
+  if (scratch === undefined) {
+    try {
+      fs.accessSync('/dev/shm', fs.constants.W_OK);
+      scratch = '/dev/shm';
+    } catch {
+      scratch = os.tmpdir();
+    }
+  }
+  return scratch;
+}
+
 /**
  * Runs the workflow pipeline under the Kratix container contract, with real folders standing in
  * for /kratix/input, /kratix/output and /kratix/metadata, and collects what it left there.
@@ -25,7 +44,7 @@ export async function runRequestWorkflow(
   promiseName: string,
   pipelineName: string,
 ): Promise<WorkflowResult> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), `kratix-${action}-`));
+  const root = fs.mkdtempSync(path.join(scratchRoot(), `kratix-${action}-`));
   const inputDir = path.join(root, 'input');
   const outputDir = path.join(root, 'output');
   const metadataDir = path.join(root, 'metadata');
