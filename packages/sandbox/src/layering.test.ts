@@ -21,7 +21,12 @@ const LAYERS: string[][] = [
 ];
 
 /** Files at the root of src/ that any layer may import: constants, option types, leaf helpers. */
-const SHARED_ROOT_FILES = ['packageDir', 'kubeconfig', 'SandboxOptions'];
+const SHARED_ROOT_FILES = [
+  'packageDir',
+  'kubeconfig',
+  'SandboxOptions',
+  'yamlText',
+];
 
 const SRC = __dirname;
 

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest } from '../errors/ApiError';
 import {
   decodeProtobufObject,
   ProtobufDecodeError,
 } from './protobuf/decodeProtobuf';
+import { parseYaml } from '../yamlText';
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024; // the apiserver's own request size limit
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import type { ClusterOperations } from '../store/ClusterOperations';
 import type { KubeObject } from '../store/ObjectStore';
 import { SANDBOX_PACKAGE_DIR } from '../packageDir';
+import { parseYamlDocuments } from '../yamlText';
 
 /** Creates the CRDs in ../crds (the kinds the sandbox plays), or brings them up to date. */
 export function installCrd(ops: ClusterOperations, file: string): void {
@@ -15,8 +15,8 @@ export function installCrd(ops: ClusterOperations, file: string): void {
     path.join(SANDBOX_PACKAGE_DIR, 'crds', file),
     'utf8',
   );
-  for (const doc of parseAllDocuments(text)) {
-    const crd = doc.toJS() as KubeObject;
+  for (const doc of parseYamlDocuments(text)) {
+    const crd = doc as KubeObject;
     const existing = ops.tryGet(crds, undefined, crd.metadata.name);
     if (!existing) ops.create(crds, undefined, crd);
     else if (JSON.stringify(existing.spec) !== JSON.stringify(crd.spec)) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../yamlText';
 import { findRepoRoot } from '../kubeconfig';
 import type { SandboxOptions } from '../SandboxOptions';
 import { startSandbox, type Sandbox } from '../startSandbox';
@@ -47,7 +47,7 @@ export function readmeClusterRole(
       `"## ${SECTION}" in ${readmePath} should hold one yaml block starting with '${README_CLUSTER_ROLE_MARKER}', found ${blocks.length}`,
     );
   }
-  const role = parse(blocks[0]);
+  const role = parseYaml(blocks[0]) as any;
   if (role?.kind !== 'ClusterRole' || !Array.isArray(role.rules))
     throw new Error(`the README's marked yaml block is not a ClusterRole`);
   return role;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../yamlText';
 import { LABELS } from '@kratix-dynamodb/common';
 import { findRepoRoot } from '../kubeconfig';
 import { apiClient, type SeedTarget } from './apiClient';
@@ -31,12 +31,12 @@ export async function applyDynamoDBPromise(
   timeoutMs = 60_000,
 ): Promise<void> {
   const call = apiClient(target);
-  const promise = parse(
+  const promise = parseYaml(
     fs.readFileSync(
       path.join(findRepoRoot(), 'examples/kratix-promise/promise.yaml'),
       'utf8',
     ),
-  );
+  ) as { metadata: { name: string } };
   const promises = '/apis/platform.kratix.io/v1alpha1/promises';
   const existing = await fetch(
     `${target.url}${promises}/${promise.metadata.name}`,

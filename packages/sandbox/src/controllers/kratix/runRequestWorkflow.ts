@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse as parseYaml, parseAllDocuments, stringify } from 'yaml';
 import type { KubeObject } from '../../store/ObjectStore';
+import { parseYaml, parseYamlDocuments, toYaml } from '../../yamlText';
 import type { PipelineAction, PipelineRunner } from './PipelineRunner';
 
 export type WorkflowResult = {
@@ -49,7 +49,7 @@ export async function runRequestWorkflow(
   const outputDir = path.join(root, 'output');
   const metadataDir = path.join(root, 'metadata');
   for (const dir of [inputDir, outputDir, metadataDir]) fs.mkdirSync(dir);
-  fs.writeFileSync(path.join(inputDir, 'object.yaml'), stringify(request));
+  fs.writeFileSync(path.join(inputDir, 'object.yaml'), toYaml(request));
   try {
     let result: { ok: boolean; message: string; outputFiles: string[] };
     try {
@@ -94,9 +94,9 @@ function readOutputs(outputDir: string, named: string[]): KubeObject[] {
     ? named.map(f => (path.isAbsolute(f) ? f : path.join(outputDir, f)))
     : listYamlFiles(outputDir);
   return files.flatMap(file =>
-    parseAllDocuments(fs.readFileSync(file, 'utf8'))
-      .map(doc => doc.toJS() as KubeObject)
-      .filter(o => o && typeof o === 'object' && o.kind && o.apiVersion),
+    (parseYamlDocuments(fs.readFileSync(file, 'utf8')) as KubeObject[]).filter(
+      o => o && typeof o === 'object' && o.kind && o.apiVersion,
+    ),
   );
 }
 
