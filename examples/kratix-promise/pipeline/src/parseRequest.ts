@@ -2,13 +2,13 @@
  * Reads the request Kratix hands the pipeline (object.yaml) and checks what the spec rules
  * cannot: that it is a DynamoDBRequest, and that its name fits in the Table's labels.
  */
-import { parse } from 'yaml';
 import {
   DYNAMODB_REQUEST_GVK,
   LABELS,
   type DynamoDBRequestValidationError,
   type UncheckedDynamoDBRequest,
 } from '@kratix-dynamodb/common';
+import { parseYaml } from './manifestYaml';
 
 /** @public The request as the pipeline reads it: any spec, checked on the way in. */
 export type PipelineRequest = UncheckedDynamoDBRequest;
@@ -46,7 +46,7 @@ function metadataErrors(metadata: Fields): DynamoDBRequestValidationError[] {
 export function parseRequest(yamlText: string): ParsedRequest {
   let object: unknown;
   try {
-    object = parse(yamlText);
+    object = parseYaml(yamlText);
   } catch (error) {
     return {
       ok: false,

@@ -51,6 +51,37 @@ describe('runPipeline', () => {
     });
   });
 
+  it('configure: writes attribute names that YAML 1.1 reads as booleans so that they stay strings', async () => {
+    // Kratix and the GitOps agent that applies the Table are Go programs reading YAML 1.1, where
+    // a bare y or on is `true`. The `yaml` package, told to read YAML 1.1, reads as they do.
+    const [hash, range] = ['y', 'on'];
+    const dirs = folders(
+      aRequestObject({
+        attributeDefinitions: [hash, range].map(name => ({ name, type: 'S' })),
+        keySchema: [
+          { attributeName: hash, keyType: 'HASH' },
+          { attributeName: range, keyType: 'RANGE' },
+        ],
+      }),
+    );
+    const result = await runPipeline({ ...dirs, action: 'configure', env: {} });
+    expect(result.ok).toBe(true);
+
+    const asGoReadsIt = parse(
+      fs.readFileSync(path.join(dirs.outputDir, TABLE_MANIFEST_FILE), 'utf8'),
+      { version: '1.1' },
+    );
+    expect(asGoReadsIt.spec.keySchema).toEqual([
+      { attributeName: 'y', keyType: 'HASH' },
+      { attributeName: 'on', keyType: 'RANGE' },
+    ]);
+    expect(
+      asGoReadsIt.spec.attributeDefinitions.map(
+        (a: { attributeName: unknown }) => a.attributeName,
+      ),
+    ).toEqual(['y', 'on']);
+  });
+
   it('configure: refuses an invalid request with every field path, and writes no Table', async () => {
     const dirs = folders(
       aRequestObject({ ...doubleHash, region: 'us-east-1a' }),
