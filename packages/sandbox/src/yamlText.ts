@@ -1,11 +1,13 @@
+import { toManifestYaml } from '@kratix-dynamodb/common';
 import jsyaml from 'js-yaml';
 
 /*
  * The sandbox's one way to read and write YAML. It reads YAML for every pipeline run (the
- * workflow's status and outputs), writes it for every run (the request as object.yaml), and
- * parses its CRDs at every start, so it uses js-yaml, which takes a fifth of the time of the
- * `yaml` package here: 1,000 requests through the idle-cluster test cost 1.2 s less CPU.
- * The core schema is YAML 1.2's, as the Kubernetes API reads it: no timestamps turned into Dates.
+ * workflow's status and outputs) and parses its CRDs at every start, so it uses js-yaml, which
+ * takes a fifth of the time of the `yaml` package here: 1,000 requests through the idle-cluster
+ * test cost 1.2 s less CPU. The core schema is YAML 1.2's, as the Kubernetes API reads it: no
+ * timestamps turned into Dates. Writing goes through -common's `toManifestYaml`, like every
+ * manifest the plugins write.
  */
 const SCHEMA = { schema: jsyaml.CORE_SCHEMA };
 
@@ -21,7 +23,7 @@ export function parseYamlDocuments(text: string): unknown[] {
     .filter(doc => doc !== null && doc !== undefined);
 }
 
-/** YAML text for `value`: no folded lines, no anchors, YAML 1.1's yes/no/on/off quoted. */
+/** YAML text for `value`, as Go's YAML 1.1 readers (kubectl, Kratix) read it back. */
 export function toYaml(value: unknown): string {
-  return jsyaml.dump(value, { ...SCHEMA, lineWidth: -1, noRefs: true });
+  return toManifestYaml(value);
 }

@@ -18,3 +18,4 @@ export * from './kubernetesUserAuth';
 export * from './dryRun';
 export * from './deprecated';
 export * from './tableNamePrefix';
+export * from './manifestYaml';

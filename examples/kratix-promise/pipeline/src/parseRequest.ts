@@ -2,13 +2,13 @@
  * Reads the request Kratix hands the pipeline (object.yaml) and checks what the spec rules
  * cannot: that it is a DynamoDBRequest, and that its name fits in the Table's labels.
  */
+import jsyaml from 'js-yaml';
 import {
   DYNAMODB_REQUEST_GVK,
   LABELS,
   type DynamoDBRequestValidationError,
   type UncheckedDynamoDBRequest,
 } from '@kratix-dynamodb/common';
-import { parseYaml } from './manifestYaml';
 
 /** @public The request as the pipeline reads it: any spec, checked on the way in. */
 export type PipelineRequest = UncheckedDynamoDBRequest;
@@ -46,7 +46,8 @@ function metadataErrors(metadata: Fields): DynamoDBRequestValidationError[] {
 export function parseRequest(yamlText: string): ParsedRequest {
   let object: unknown;
   try {
-    object = parseYaml(yamlText);
+    // YAML 1.2's core schema, as the Kubernetes API reads YAML: no timestamps turned into Dates.
+    object = jsyaml.load(yamlText, { schema: jsyaml.CORE_SCHEMA });
   } catch (error) {
     return {
       ok: false,

@@ -6,10 +6,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   buildAckTable,
+  toManifestYaml,
   validateDynamoDBRequestSpec,
 } from '@kratix-dynamodb/common';
 import { parseRequest, type PipelineRequest } from './parseRequest';
-import { toYaml } from './manifestYaml';
 import {
   resolveAction,
   resolveFolders,
@@ -44,7 +44,7 @@ export const TABLE_MANIFEST_FILE = 'dynamodb-table.yaml';
 
 async function writeStatus(metadataDir: string, status: StatusReport) {
   await mkdir(metadataDir, { recursive: true });
-  await writeFile(join(metadataDir, 'status.yaml'), toYaml(status));
+  await writeFile(join(metadataDir, 'status.yaml'), toManifestYaml(status));
 }
 
 async function readInput(
@@ -88,7 +88,7 @@ async function configure(
   const table = buildAckTable(request.metadata, result.spec);
   await mkdir(folders.outputDir, { recursive: true });
   const file = resolve(folders.outputDir, TABLE_MANIFEST_FILE);
-  await writeFile(file, toYaml(table));
+  await writeFile(file, toManifestYaml(table));
   return {
     ok: true,
     status: tableRequestedStatus(result.spec, {

@@ -197,6 +197,31 @@ describe('kratix:dynamodb:create', () => {
     );
   });
 
+  it('workspace delivery writes an attribute named y or on as a string for Go readers', async () => {
+    // Flux and Argo CD read YAML 1.1, where a bare y or on is `true`.
+    const action = createDynamoDBRequestAction(actionDependencies(api.url));
+    const { ctx, workspace } = actionContext(
+      anInput({
+        delivery: 'workspace',
+        attributeDefinitions: ['y', 'on'].map(name => ({ name, type: 'N' })),
+        keySchema: [
+          { attributeName: 'y', keyType: 'HASH' },
+          { attributeName: 'on', keyType: 'RANGE' },
+        ],
+      }),
+    );
+    await action.handler(ctx);
+
+    const asGoReadsIt = parse(
+      fs.readFileSync(path.join(workspace.path, 'kratix/orders.yaml'), 'utf8'),
+      { version: '1.1' },
+    );
+    expect(asGoReadsIt.spec.keySchema).toEqual([
+      { attributeName: 'y', keyType: 'HASH' },
+      { attributeName: 'on', keyType: 'RANGE' },
+    ]);
+  });
+
   it('workspace delivery writes the YAML for a GitOps step and applies nothing', async () => {
     const action = createDynamoDBRequestAction(actionDependencies(api.url));
     const { ctx, workspace, logLines, outputs } = actionContext(

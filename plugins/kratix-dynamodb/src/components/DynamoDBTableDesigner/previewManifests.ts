@@ -2,8 +2,7 @@
  * What the wizard will create, as YAML: the DynamoDBRequest built by -common as the action
  * builds it, and the ACK Table rendered by -common as the workflow pipeline renders it.
  */
-import { stringify } from 'yaml';
-import { renderAckTable } from '@kratix-dynamodb/common';
+import { renderAckTable, toManifestYaml } from '@kratix-dynamodb/common';
 import { requestFromForm, type RequestFormValues } from './requestFromForm';
 import type { TableDesign } from './tableDesign';
 
@@ -18,9 +17,9 @@ export function previewManifests(
   const request = requestFromForm(design, form, requestNameSuffix);
   let table: string | undefined;
   try {
-    table = stringify(renderAckTable(request));
+    table = toManifestYaml(renderAckTable(request));
   } catch {
     // An invalid spec has no Table; the designer shows its errors instead.
   }
-  return { request: stringify(request), table };
+  return { request: toManifestYaml(request), table };
 }

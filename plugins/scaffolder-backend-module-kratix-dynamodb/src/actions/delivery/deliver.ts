@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
+import { toManifestYaml } from '@kratix-dynamodb/common';
 import type { ClusterClientFactory } from '@kratix-dynamodb/node';
-import { stringify } from 'yaml';
 import { clientForTask } from './clientForTask';
 import { Created, createOnce } from './createOnce';
 import type { DeliveryContext, DeliveryItem } from './deliveryContext';
@@ -23,7 +23,7 @@ async function writeToWorkspace(
   const manifestPath = item.target.targetPath!;
   const file = resolveSafeChildPath(ctx.workspacePath, manifestPath);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, stringify(item.manifest), 'utf8');
+  await fs.writeFile(file, toManifestYaml(item.manifest), 'utf8');
   ctx.logger.info(
     `written to workspace: ${item.description} as ${manifestPath}; nothing was applied to cluster '${item.target.cluster}' (publish the file with a GitOps step)`,
   );
