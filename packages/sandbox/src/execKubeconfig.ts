@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { toYaml } from './yamlText';
+import { toManifestYaml } from '@kratix-dynamodb/common';
 import { SANDBOX_PACKAGE_DIR } from './packageDir';
 
 /** The exec credential plugin (`bin/sandbox-credential`): mints tokens through TokenRequest. */
@@ -98,6 +98,6 @@ export function writeExecKubeconfig(options: ExecKubeconfigOptions): string {
     'current-context': name,
     preferences: {},
   };
-  fs.writeFileSync(file, toYaml(config), { mode: 0o600 });
+  fs.writeFileSync(file, toManifestYaml(config), { mode: 0o600 });
   return file;
 }

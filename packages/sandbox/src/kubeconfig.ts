@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { toYaml } from './yamlText';
+import { toManifestYaml } from '@kratix-dynamodb/common';
 import { SANDBOX_PACKAGE_DIR } from './packageDir';
 
 /**
@@ -43,7 +43,7 @@ export function writeKubeconfig(
     'current-context': 'sandbox',
     preferences: {},
   };
-  fs.writeFileSync(file, toYaml(config), { mode: 0o600 });
+  fs.writeFileSync(file, toManifestYaml(config), { mode: 0o600 });
 }
 
 /** The monorepo root: the nearest folder upwards whose package.json declares workspaces. */

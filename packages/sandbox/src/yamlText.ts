@@ -1,4 +1,3 @@
-import { toManifestYaml } from '@kratix-dynamodb/common';
 import jsyaml from 'js-yaml';
 
 /*
@@ -6,8 +5,8 @@ import jsyaml from 'js-yaml';
  * workflow's status and outputs) and parses its CRDs at every start, so it uses js-yaml, which
  * takes a fifth of the time of the `yaml` package here: 1,000 requests through the idle-cluster
  * test cost 1.2 s less CPU. The core schema is YAML 1.2's, as the Kubernetes API reads it: no
- * timestamps turned into Dates. Writing goes through -common's `toManifestYaml`, like every
- * manifest the plugins write.
+ * timestamps turned into Dates. Writing is -common's `toManifestYaml`, as for every manifest
+ * the plugins write.
  */
 const SCHEMA = { schema: jsyaml.CORE_SCHEMA };
 
@@ -21,9 +20,4 @@ export function parseYamlDocuments(text: string): unknown[] {
   return jsyaml
     .loadAll(text, undefined, SCHEMA)
     .filter(doc => doc !== null && doc !== undefined);
-}
-
-/** YAML text for `value`, as Go's YAML 1.1 readers (kubectl, Kratix) read it back. */
-export function toYaml(value: unknown): string {
-  return toManifestYaml(value);
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { KubeObject } from '../../store/ObjectStore';
-import { parseYaml, parseYamlDocuments, toYaml } from '../../yamlText';
+import { toManifestYaml } from '@kratix-dynamodb/common';
+import { parseYaml, parseYamlDocuments } from '../../yamlText';
 import type { PipelineAction, PipelineRunner } from './PipelineRunner';
 
 export type WorkflowResult = {
@@ -49,7 +50,7 @@ export async function runRequestWorkflow(
   const outputDir = path.join(root, 'output');
   const metadataDir = path.join(root, 'metadata');
   for (const dir of [inputDir, outputDir, metadataDir]) fs.mkdirSync(dir);
-  fs.writeFileSync(path.join(inputDir, 'object.yaml'), toYaml(request));
+  fs.writeFileSync(path.join(inputDir, 'object.yaml'), toManifestYaml(request));
   try {
     let result: { ok: boolean; message: string; outputFiles: string[] };
     try {
