@@ -4,7 +4,8 @@
  *
  *  1. The six plugin packages are built and packed as they would be published
  *     (e2e/newApp/packPlugins.js), and a registry for @kratix-dynamodb serves the tarballs on
- *     127.0.0.1 (e2e/newApp/localRegistry.js).
+ *     127.0.0.1 (e2e/newApp/localRegistry.js), beside better-sqlite3's prebuilt binary
+ *     (e2e/newApp/prebuiltBinaries.js).
  *  2. A fresh stock app is generated with @backstage/create-app (its default template, the new
  *     frontend system) under the system's temp folder, installed, and the README's
  *     installation section is followed word for word (e2e/newApp/generateApp.js).
@@ -34,6 +35,7 @@ const {
 } = require('./processes');
 const { packPlugins } = require('./newApp/packPlugins');
 const { startLocalRegistry } = require('./newApp/localRegistry');
+const { packPrebuiltBinaries } = require('./newApp/prebuiltBinaries');
 const { generateApp } = require('./newApp/generateApp');
 const { errorsFromOurPlugins, launchBrowser } = require('./browser');
 const { turnToGoOn } = require('./turnToGoOn');
@@ -110,16 +112,18 @@ async function main() {
   let context;
   try {
     let t = Date.now();
-    const tarballs = packPlugins(path.join(outDir, 'tarballs'));
+    const tarballs = await packPlugins(path.join(outDir, 'tarballs'));
     timings.pack = Date.now() - t;
     log(`packed ${tarballs.length} packages in ${minutes(timings.pack)}`);
     // Under scripts/e2e.js the other suites start now: no package.json changes any more.
     process.send?.('packed');
-    registry = await startLocalRegistry(tarballs);
+    const prebuilt = packPrebuiltBinaries(path.join(outDir, 'prebuilds'));
+    registry = await startLocalRegistry(tarballs, prebuilt.files);
 
     const generated = await generateApp({
       appDir,
       registryUrl: registry.baseUrl,
+      installEnv: prebuilt.env(registry.baseUrl),
       logFile,
     });
     Object.assign(timings, generated.timings);

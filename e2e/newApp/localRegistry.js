@@ -54,20 +54,24 @@ function packuments(tarballs, baseUrl) {
   return byName;
 }
 
-/** Starts the registry; resolves to its base URL, the package names and close(). */
-function startLocalRegistry(tarballs) {
+/**
+ * Starts the registry; resolves to its base URL, the package names and close(). `files`
+ * (url path -> file) are served as they are, beside the packages (e2e/newApp/prebuiltBinaries.js).
+ */
+function startLocalRegistry(tarballs, files = new Map()) {
   const server = http.createServer();
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const baseUrl = `http://localhost:${server.address().port}`;
       const docs = packuments(tarballs, baseUrl);
-      const files = new Map(
+      const packed = new Map(
         [...docs.values()].flatMap(d => [...d.files.entries()]),
       );
       server.on('request', (req, res) => {
         const url = decodeURIComponent(new URL(req.url, baseUrl).pathname);
-        const tarball = url.startsWith('/-/') && files.get(url.slice(3));
+        const tarball =
+          (url.startsWith('/-/') && packed.get(url.slice(3))) || files.get(url);
         const doc = docs.get(url.slice(1));
         if (tarball) {
           res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
