@@ -16,8 +16,9 @@
  *   node e2e/newApp.js            (or: yarn e2e new-app)
  *
  * Under `yarn e2e` (scripts/e2e.js) the other suites start once step 1 is done (it says
- * `packed`). Steps 1 and 2 bind no fixed port; step 3 binds 3000, 7007 and 6443, which the
- * browser scenarios hold too, so it says `prepared` and boots when the runner answers `go`.
+ * `packed`). Every port it binds is a free one (the app's two through its
+ * app-config.local.yaml), so it runs beside the browser scenarios, which hold :3000, :7007
+ * and :6443.
  * Logs and the screenshot go to e2e-output/new-app/. It takes long (a fresh app's install): see
  * the timings it prints.
  */
@@ -37,13 +38,12 @@ const { packPlugins } = require('./newApp/packPlugins');
 const { startLocalRegistry } = require('./newApp/localRegistry');
 const { packPrebuiltBinaries } = require('./newApp/prebuiltBinaries');
 const { generateApp } = require('./newApp/generateApp');
-const { errorsFromOurPlugins, launchBrowser } = require('./browser');
-const { turnToGoOn } = require('./turnToGoOn');
+const { freePort } = require('../scripts/postgres');
+const { appUrl, errorsFromOurPlugins, launchBrowser } = require('./browser');
 const { openEntity, waitForStages } = require('./card');
 
 const outDir = path.join(root, 'e2e-output', 'new-app');
 const appDir = path.join(os.tmpdir(), 'kratix-create-app-e2e');
-const SANDBOX_PORT = 6443;
 const REQUEST_FILE = path.join(
   root,
   'examples',
@@ -58,13 +58,14 @@ const log = line =>
   );
 const minutes = ms => `${(ms / 60_000).toFixed(1)} min`;
 
-/** The sandbox on the port the README's examples use, holding the Promise and one request. */
+/** The sandbox on a free port, holding the Promise and one request. */
 async function startSandbox(groups, token) {
   const { base, kube } = await startSandboxWithPromise({
     outDir,
     groups,
-    port: SANDBOX_PORT,
+    port: await freePort(),
     token,
+    env: { SANDBOX_DYNAMODB_PORT: String(await freePort()) },
   });
   const request = YAML.parse(fs.readFileSync(REQUEST_FILE, 'utf8'));
   const requests = `/apis/dynamodb.kratix.io/v1alpha1/namespaces/${request.metadata.namespace}/dynamodbrequests`;
@@ -81,18 +82,29 @@ async function startSandbox(groups, token) {
  * app, whose layout is the stock one, not the sample app's.
  */
 async function signInAsGuest(page) {
-  await page.goto('http://localhost:3000/');
+  await page.goto(`${appUrl()}/`);
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.waitFor({ timeout: 120_000 });
   await enter.click();
   await enter.waitFor({ state: 'detached', timeout: 60_000 });
 }
 
-/** The app's local config: the sandbox as its cluster, as the README's Configuration shows. */
-function pointAppAtSandbox(base, token) {
+/**
+ * The app's local config: the sandbox as its cluster, as the README's Configuration shows, and
+ * free ports for the app's frontend and backend (loopback only), as a developer whose :3000 and
+ * :7007 are taken sets them. The browser scenarios hold those two meanwhile.
+ */
+function pointAppAtSandbox(base, token, ports) {
+  const frontend = `http://localhost:${ports.frontend}`;
   fs.writeFileSync(
     path.join(appDir, 'app-config.local.yaml'),
     YAML.stringify({
+      app: { baseUrl: frontend },
+      backend: {
+        baseUrl: `http://localhost:${ports.backend}`,
+        listen: { port: ports.backend, host: '127.0.0.1' },
+        cors: { origin: frontend },
+      },
       kratixDynamodb: {
         clusters: [
           { name: 'sandbox', url: base, auth: { serviceAccountToken: token } },
@@ -100,6 +112,8 @@ function pointAppAtSandbox(base, token) {
       },
     }),
   );
+  // Read by appUrl(), for the pages this run opens.
+  process.env.E2E_APP_URL = frontend;
 }
 
 async function main() {
@@ -135,19 +149,10 @@ async function main() {
       )}: ${generated.steps.join('; ')}`,
     );
 
-    t = Date.now();
-    await turnToGoOn();
-    timings.waitForPorts = Date.now() - t;
-    if (timings.waitForPorts > 1000)
-      log(
-        `waited ${minutes(
-          timings.waitForPorts,
-        )} for the browser scenarios to free the ports`,
-      );
-
     const token = crypto.randomBytes(16).toString('hex');
     const { base, request } = await startSandbox(groups, token);
-    pointAppAtSandbox(base, token);
+    const ports = { frontend: await freePort(), backend: await freePort() };
+    pointAppAtSandbox(base, token, ports);
     t = Date.now();
     const app = startGroup(outDir, 'app', 'yarn', ['start'], {
       cwd: appDir,
@@ -155,20 +160,18 @@ async function main() {
     });
     groups.push(app);
     // Readiness, not a plugin's route: a plugin that fails to start fails the whole backend.
-    const readiness = 'http://127.0.0.1:7007/.backstage/health/v1/readiness';
+    const readiness = `http://127.0.0.1:${ports.backend}/.backstage/health/v1/readiness`;
     await eventually(
       'the new app',
-      async () =>
-        (await fetch(readiness)).ok &&
-        (
-          await fetch('http://127.0.0.1:3000')
-        ).ok,
+      async () => (await fetch(readiness)).ok && (await fetch(appUrl())).ok,
       600_000,
       2000,
     );
     timings.boot = Date.now() - t;
     log(
-      `the new app answers on :3000 and :7007 after ${minutes(timings.boot)}`,
+      `the new app answers on :${ports.frontend} and :${
+        ports.backend
+      } after ${minutes(timings.boot)}`,
     );
 
     t = Date.now();

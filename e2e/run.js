@@ -1,14 +1,18 @@
 'use strict';
 /*
  * Runs the scenarios in e2e/scenarios, in file order, against the running sample app and
- * sandbox. Scenarios that need another setting of the app (`stackEnv`) get a stack of their
- * own. A screenshot of each end state goes to e2e-output/. Prints "N passed, N failed" last.
+ * sandbox. Scenarios that need another setting of the sandbox or the backend (`stackEnv`) get
+ * a sandbox and backend of their own; the frontend, which none of those settings reach, is
+ * started once for all. A screenshot of each end state goes to e2e-output/. Prints
+ * "N passed, N failed" last.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { startStack } = require('./stack');
 const { launchBrowser } = require('./browser');
 const { SANDBOX_PORT, SANDBOX_TOKEN } = require('./sandboxApi');
+const { sleep, startAppDevServer } = require('./processes');
+const { betweenGroups } = require('./turnToGoOn');
 
 const outDir = path.resolve(__dirname, '..', 'e2e-output');
 
@@ -34,7 +38,7 @@ function groupByStack(scenarios) {
   }));
 }
 
-async function runGroup(group, tally) {
+async function runGroup(group, tally, frontend) {
   const stack = await startStack({
     outDir,
     env: {
@@ -42,6 +46,10 @@ async function runGroup(group, tally) {
       KRATIX_SANDBOX_TOKEN: SANDBOX_TOKEN,
       ...group.env,
     },
+  });
+  await frontend.ready.catch(async e => {
+    await stack.stop();
+    throw e;
   });
   const context = await launchBrowser();
   const screenshot = (page, name) =>
@@ -84,8 +92,25 @@ async function main() {
     .filter(e => e.isFile()))
     fs.rmSync(path.join(outDir, entry.name));
   const tally = { passed: 0, failed: 0 };
-  for (const group of groupByStack(loadScenarios(process.argv[2]))) {
-    await runGroup(group, tally);
+  const frontend = startAppDevServer(
+    outDir,
+    process.env,
+    'http://localhost:3000',
+  );
+  // Awaited by the first group, once its backend is up.
+  frontend.ready.catch(() => {});
+  try {
+    for (const [i, group] of groupByStack(
+      loadScenarios(process.argv[2]),
+    ).entries()) {
+      // No page is open and no stack runs: another suite may start its dev server now.
+      if (i > 0) await betweenGroups();
+      await runGroup(group, tally, frontend);
+    }
+  } finally {
+    frontend.signal('SIGTERM');
+    await Promise.race([frontend.exited, sleep(5000)]);
+    frontend.signal('SIGKILL');
   }
   console.log(`e2e: ${tally.passed} passed, ${tally.failed} failed`);
   process.exit(tally.failed ? 1 : 0);

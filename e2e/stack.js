@@ -1,7 +1,9 @@
 'use strict';
 /*
- * Starts the sample app the way a user does (scripts/dev.js: sandbox, backend, frontend) and
- * waits until each part answers. The stack runs in its own process group, so stop() ends all.
+ * Starts the sample app's sandbox and backend the way a user does (scripts/dev.js) and waits
+ * until the backend answers. The frontend is not part of it (KRATIX_DEV_FRONTEND=0): the
+ * browser scenarios start one for all their stacks (e2e/run.js). The stack runs in its own
+ * process group, so stop() ends all.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -33,7 +35,7 @@ async function startStack({ outDir, env = {} }) {
     [path.join(root, 'scripts', 'dev.js')],
     {
       cwd: root,
-      env: { ...process.env, BROWSER: 'none', ...env },
+      env: { ...process.env, ...env, KRATIX_DEV_FRONTEND: '0' },
       stdio: ['ignore', log, log],
       detached: true,
     },
@@ -57,7 +59,6 @@ async function startStack({ outDir, env = {} }) {
       r => r.ok,
       180_000,
     );
-    await waitFor('http://127.0.0.1:3000', r => r.ok, 180_000);
   } catch (e) {
     await stop();
     throw e;

@@ -43,7 +43,7 @@ const {
 const { watchFullSyncs } = require('./replicas/providerRuns');
 const { startTableTask, killAndTakeOver } = require('./replicas/tableTask');
 const { sameStatusChain } = require('./replicas/sameStatusChain');
-const { turnToGoOn } = require('./turnToGoOn');
+const { turnToGoOn, doneWithTurn } = require('./turnToGoOn');
 const {
   startFrontend,
   cardAcrossRestart,
@@ -155,14 +155,15 @@ async function main() {
     let b = startB();
     await ready(b);
     log(`backend B ready on ${b.base}`);
-    // The card's frontend talks to B. It builds while the rest of the run goes on, once the
-    // sample app's dev server is this suite's turn (scripts/e2e.js: a start of one reloads
-    // the pages of every other).
+    // The card's frontend talks to B. It builds while the rest of the run goes on, once a
+    // start of the sample app's dev server is this suite's turn (scripts/e2e.js: a start of
+    // one reloads the pages of every other); the turn goes back once it is built.
     const frontend = turnToGoOn().then(async () => {
       if (cleaningUp)
         throw new Error('the run ended before its frontend started');
-      const started = await startFrontend(outDir, bPort, env);
+      const started = startFrontend(outDir, bPort, env);
       groups.push(started);
+      started.ready.finally(doneWithTurn).catch(() => {});
       return started;
     });
     // Until the card's part awaits it, a failure to start is that part's to report.

@@ -10,6 +10,9 @@
  * KRATIX_SANDBOX_EU=1 starts a second sandbox cluster, `sandbox-eu` (port KRATIX_SANDBOX_EU_PORT,
  * default 6444; kubeconfig .sandbox/kubeconfig-eu; its DynamoDB on 8001), with the Promise
  * applied, and gives the backend both clusters, so the wizard's pickers have a choice.
+ *
+ * KRATIX_DEV_FRONTEND=0 starts no frontend: for a frontend that is already running and stays up
+ * while the backend and sandbox restart with other settings (the browser scenarios do that).
  */
 'use strict';
 const { spawn } = require('node:child_process');
@@ -258,7 +261,9 @@ async function main() {
     if (process.env.KRATIX_SANDBOX_BARE !== '1')
       for (const cluster of clusters) installPromise(cluster);
   }
-  start('backstage', 'yarn', ['backstage-cli', 'repo', 'start']);
+  // `repo start` with no package starts the app and the backend; naming one starts only it.
+  const only = process.env.KRATIX_DEV_FRONTEND === '0' ? ['backend'] : [];
+  start('backstage', 'yarn', ['backstage-cli', 'repo', 'start', ...only]);
 }
 
 main().catch(e => {

@@ -15,7 +15,6 @@
  *    can do by then, so the signals connection is back too.
  */
 const fs = require('node:fs');
-const path = require('node:path');
 const {
   appUrl,
   closeDevServerErrorOverlays,
@@ -24,7 +23,7 @@ const {
   signInAsGuest,
 } = require('../browser');
 const { openEntity, waitForStagesLive } = require('../card');
-const { root, startGroup, eventually } = require('../processes');
+const { startAppDevServer, eventually } = require('../processes');
 
 /** The card's reads after a recovered failure go on this long (useLiveStatusChain's catchUpMs). */
 const CATCH_UP_MS = 60_000;
@@ -32,27 +31,12 @@ const CATCH_UP_MS = 60_000;
 const SIGNAL_WITHIN_MS = 6_000;
 
 /** The sample app's frontend dev server, pointed at one backend. */
-async function startFrontend(outDir, backendPort, env) {
-  const frontend = startGroup(
+function startFrontend(outDir, backendPort, env) {
+  return startAppDevServer(
     outDir,
-    'frontend',
-    'yarn',
-    ['backstage-cli', 'package', 'start'],
-    {
-      cwd: path.join(root, 'packages', 'app'),
-      env: {
-        ...env,
-        BROWSER: 'none',
-        APP_CONFIG_backend_baseUrl: `http://localhost:${backendPort}`,
-      },
-    },
+    { ...env, APP_CONFIG_backend_baseUrl: `http://localhost:${backendPort}` },
+    appUrl(),
   );
-  frontend.ready = eventually(
-    'the frontend dev server',
-    async () => (await fetch(appUrl())).ok,
-    300_000,
-  );
-  return frontend;
 }
 
 const stageStates = page =>

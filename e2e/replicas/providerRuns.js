@@ -5,7 +5,7 @@
  * The provider logs one line per full sync ("kratix-dynamodb: full catalog sync applied N
  * entities"). Its schedule is global, so the scheduler's lock in the shared database lets one
  * replica run each tick. Were it local (or the lock broken), each replica would run its own
- * ticks: about twice the runs, and runs of the two replicas close together.
+ * ticks: about twice the runs.
  */
 const fs = require('node:fs');
 const { sleep } = require('../processes');
@@ -16,9 +16,8 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
  * The start times (ms) of the full syncs in one backend's log: the line's time less the run's
- * duration ("... in N ms"). The schedule spaces out the starts; the line comes after the
- * catalog mutation, which took 0 to 4 s on a loaded machine, so two replicas' lines for
- * successive ticks could be 1 s apart.
+ * duration ("... in N ms"). The line comes after the catalog mutation, which took 0 to 4 s on
+ * a loaded machine; a run counts in the window it started in.
  */
 function fullSyncTimes(logFile) {
   return fs
@@ -38,8 +37,15 @@ function fullSyncTimes(logFile) {
  * Watches both replicas for `windowMs` and returns every full sync in that window, in time
  * order, with the replica that ran it, and the problems found:
  * - too few runs (the provider does not run at all);
- * - more runs than one replica's schedule allows;
- * - two runs closer together than the frequency allows (both replicas ran the same tick).
+ * - more runs than one schedule allows.
+ *
+ * Only the count tells one schedule from two. Backstage's scheduler keeps a global task's due
+ * times a whole period apart in the database, and each replica's worker looks for a due run
+ * every period, each at its own moment: one replica can take a due run late, just before the
+ * other takes the next one on time, so two runs a second apart are normal. Each due time is
+ * run once, though: the runs in the window are those due from one period before it to its
+ * end, at most window / period + 2. Two replicas each running their own schedule make about
+ * twice window / period.
  */
 async function watchFullSyncs(backends, { frequencyMs, windowMs }) {
   const from = Date.now();
@@ -51,7 +57,7 @@ async function watchFullSyncs(backends, { frequencyMs, windowMs }) {
     .sort((x, y) => x.at - y.at);
 
   const problems = [];
-  const oneReplicaAtMost = Math.floor(windowMs / frequencyMs) + 1;
+  const oneScheduleAtMost = Math.floor(windowMs / frequencyMs) + 2;
   const atLeast = Math.floor(windowMs / frequencyMs / 2);
   if (runs.length < atLeast)
     problems.push(
@@ -59,24 +65,13 @@ async function watchFullSyncs(backends, { frequencyMs, windowMs }) {
         windowMs / 1000
       } s (at least ${atLeast} expected)`,
     );
-  if (runs.length > oneReplicaAtMost)
+  if (runs.length > oneScheduleAtMost)
     problems.push(
       `${runs.length} full syncs in ${
         windowMs / 1000
-      } s, more than the ${oneReplicaAtMost} one schedule allows`,
-    );
-  // Two replicas running one tick start within a second or two of each other, while one
-  // schedule starts a run a whole period after the last one; gaps under half the period count.
-  const tooClose = runs.filter(
-    (r, i) => i > 0 && r.at - runs[i - 1].at < frequencyMs / 2,
-  );
-  if (tooClose.length)
-    problems.push(
-      `${
-        tooClose.length
-      } full syncs followed the previous one within less than ${
-        frequencyMs / 2000
-      } s: ${tooClose.map(r => r.replica).join(', ')}`,
+      } s, more than the ${oneScheduleAtMost} one schedule allows: ${runs
+        .map(r => r.replica)
+        .join(', ')}`,
     );
   return { runs, problems };
 }
