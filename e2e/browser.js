@@ -8,11 +8,11 @@ const { chromium } = require('playwright-core');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
- * The sample app's frontend. The two-replica suite serves its own on another port
- * (E2E_APP_URL), so that it can run beside the suites that hold :3000.
+ * The app the pages open: the sample app's build, which the sample backend serves on :7007
+ * (e2e/appBuild.js). The two-replica run and the new app use their own ports (E2E_APP_URL).
  */
 function appUrl() {
-  return process.env.E2E_APP_URL || 'http://localhost:3000';
+  return process.env.E2E_APP_URL || 'http://localhost:7007';
 }
 
 async function launchBrowser() {

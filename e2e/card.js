@@ -12,8 +12,9 @@ function entityPath(kind, name, namespace = 'default', cluster = 'sandbox') {
 }
 
 /**
- * Opens the entity page, reloading until the catalog has the entity (the provider polls
- * clusters). `where` names another namespace or cluster than default on sandbox.
+ * Opens the entity page, reloading until the catalog has the entity (the catalog module adds
+ * it within seconds of the object's creation). `where` names another namespace or cluster than
+ * default on sandbox.
  */
 async function openEntity(page, kind, name, timeoutMs = 120_000, where = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -22,15 +23,25 @@ async function openEntity(page, kind, name, timeoutMs = 120_000, where = {}) {
       `${appUrl()}${entityPath(kind, name, where.namespace, where.cluster)}`,
     );
     const card = page.getByText('DynamoDB provisioning');
-    try {
-      await card.waitFor({ timeout: 15_000 });
-      return;
-    } catch (e) {
-      if (Date.now() > deadline)
-        throw new Error(
-          `the entity page of ${kind}:${name} never showed the card`,
-        );
-    }
+    // The catalog's answer for an entity it does not have yet: reload soon, as a user would.
+    const notYet = page.getByText('Entity not found');
+    // Each wait settles on its own (the one that loses the race times out later, unheard).
+    const shown = await Promise.race([
+      card.waitFor({ timeout: 15_000 }).then(
+        () => 'card',
+        () => 'neither',
+      ),
+      notYet.waitFor({ timeout: 15_000 }).then(
+        () => 'not yet',
+        () => 'neither',
+      ),
+    ]);
+    if (shown === 'card') return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `the entity page of ${kind}:${name} never showed the card`,
+      );
+    if (shown === 'not yet') await page.waitForTimeout(1000);
   }
 }
 

@@ -104,30 +104,6 @@ function startBackend(outDir, name, port, env) {
   return backend;
 }
 
-/**
- * The sample app's frontend dev server (`backstage-cli package start` in packages/app), on the
- * port of app.baseUrl in `env`'s config. `ready` resolves once `url` serves the app, which the
- * dev server does only when its first build is done.
- */
-function startAppDevServer(outDir, env, url) {
-  const frontend = startGroup(
-    outDir,
-    'frontend',
-    'yarn',
-    ['backstage-cli', 'package', 'start'],
-    {
-      cwd: path.join(root, 'packages', 'app'),
-      env: { ...env, BROWSER: 'none' },
-    },
-  );
-  frontend.ready = eventually(
-    'the frontend dev server',
-    async () => (await fetch(url)).ok,
-    300_000,
-  );
-  return frontend;
-}
-
 const ready = backend =>
   eventually(
     `${backend.name} to be ready`,
@@ -187,7 +163,6 @@ async function startSandboxWithPromise({ outDir, groups, port, token, env }) {
 }
 
 module.exports = {
-  startAppDevServer,
   startSandboxWithPromise,
   root,
   sleep,

@@ -1,18 +1,16 @@
 'use strict';
 /*
  * Runs the scenarios in e2e/scenarios, in file order, against the running sample app and
- * sandbox. Scenarios that need another setting of the sandbox or the backend (`stackEnv`) get
- * a sandbox and backend of their own; the frontend, which none of those settings reach, is
- * started once for all. A screenshot of each end state goes to e2e-output/. Prints
- * "N passed, N failed" last.
+ * sandbox, the app's build served by its backend (e2e/appBuild.js). Scenarios that need another
+ * setting of the sandbox or the backend (`stackEnv`) get a stack of their own. A screenshot of
+ * each end state goes to e2e-output/. Prints "N passed, N failed" last.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { startStack } = require('./stack');
 const { launchBrowser } = require('./browser');
 const { SANDBOX_PORT, SANDBOX_TOKEN } = require('./sandboxApi');
-const { sleep, startAppDevServer } = require('./processes');
-const { betweenGroups } = require('./turnToGoOn');
+const { ensureAppBuilt } = require('./appBuild');
 
 const outDir = path.resolve(__dirname, '..', 'e2e-output');
 
@@ -38,7 +36,7 @@ function groupByStack(scenarios) {
   }));
 }
 
-async function runGroup(group, tally, frontend) {
+async function runGroup(group, tally) {
   const stack = await startStack({
     outDir,
     env: {
@@ -46,10 +44,6 @@ async function runGroup(group, tally, frontend) {
       KRATIX_SANDBOX_TOKEN: SANDBOX_TOKEN,
       ...group.env,
     },
-  });
-  await frontend.ready.catch(async e => {
-    await stack.stop();
-    throw e;
   });
   const context = await launchBrowser();
   const screenshot = (page, name) =>
@@ -92,25 +86,9 @@ async function main() {
     .filter(e => e.isFile()))
     fs.rmSync(path.join(outDir, entry.name));
   const tally = { passed: 0, failed: 0 };
-  const frontend = startAppDevServer(
-    outDir,
-    process.env,
-    'http://localhost:3000',
-  );
-  // Awaited by the first group, once its backend is up.
-  frontend.ready.catch(() => {});
-  try {
-    for (const [i, group] of groupByStack(
-      loadScenarios(process.argv[2]),
-    ).entries()) {
-      // No page is open and no stack runs: another suite may start its dev server now.
-      if (i > 0) await betweenGroups();
-      await runGroup(group, tally, frontend);
-    }
-  } finally {
-    frontend.signal('SIGTERM');
-    await Promise.race([frontend.exited, sleep(5000)]);
-    frontend.signal('SIGKILL');
+  await ensureAppBuilt();
+  for (const group of groupByStack(loadScenarios(process.argv[2]))) {
+    await runGroup(group, tally);
   }
   console.log(`e2e: ${tally.passed} passed, ${tally.failed} failed`);
   process.exit(tally.failed ? 1 : 0);

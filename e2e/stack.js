@@ -1,13 +1,16 @@
 'use strict';
 /*
  * Starts the sample app's sandbox and backend the way a user does (scripts/dev.js) and waits
- * until the backend answers. The frontend is not part of it (KRATIX_DEV_FRONTEND=0): the
- * browser scenarios start one for all their stacks (e2e/run.js). The stack runs in its own
- * process group, so stop() ends all.
+ * until the backend answers and serves the app. No frontend dev server (KRATIX_DEV_FRONTEND=0):
+ * the backend's app plugin serves the app's build (e2e/appBuild.js), as a deployed Backstage
+ * does, on the backend's own origin. The stack runs in its own process group, so stop() ends
+ * all.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+
+const { appUrl } = require('./browser');
 
 const root = path.resolve(__dirname, '..');
 
@@ -35,7 +38,12 @@ async function startStack({ outDir, env = {} }) {
     [path.join(root, 'scripts', 'dev.js')],
     {
       cwd: root,
-      env: { ...process.env, ...env, KRATIX_DEV_FRONTEND: '0' },
+      env: {
+        ...process.env,
+        ...env,
+        KRATIX_DEV_FRONTEND: '0',
+        APP_CONFIG_app_baseUrl: appUrl(),
+      },
       stdio: ['ignore', log, log],
       detached: true,
     },
@@ -59,6 +67,7 @@ async function startStack({ outDir, env = {} }) {
       r => r.ok,
       180_000,
     );
+    await waitFor(appUrl(), r => r.ok, 60_000);
   } catch (e) {
     await stop();
     throw e;

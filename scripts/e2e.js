@@ -9,20 +9,13 @@
  * What they share decides the order:
  *  - The new app packs the plugins first, alone: packing rewrites each plugin's package.json in
  *    place for a moment (backstage-cli's prepack and postpack), which the others would read.
- *  - A start of the sample app's dev server: each start of one rewrites files under
- *    packages/app/node_modules (backstage-cli's generated plugin and shared-dependency
- *    modules), and every other running dev server of the app then rebuilds and reloads its
- *    pages, losing a half-filled form or an open card. The browser scenarios start theirs once,
- *    first, and keep it while their groups restart the sandbox and backend; the two-replica run
- *    starts one for its card, and may do so only while no page of the scenarios is open.
- * Ports are not shared: the browser scenarios alone bind the fixed ones (:3000, :7007, :6443,
- * as `yarn dev` does); the other two bind free ones.
- *
- * The turns at the dev server (e2e/turnToGoOn.js): the browser scenarios hold it from their
- * start. The two-replica run says `prepared` once its backends are up, waits for `go`, and
- * says `done-with-turn` once its frontend is built. Between two groups (no page open) the
- * browser scenarios say `between-groups`: a suite waiting for its turn has it then, and the
- * scenarios go on (`go-on`) once it is done with it.
+ *  - Then the sample app's frontend is built once (e2e/appBuild.js), for the browser scenarios
+ *    and the two-replica run, whose backends serve it. They start meanwhile, and each asks
+ *    (`app-build?`) before it starts a backend that serves it.
+ * Nothing else is shared: the browser scenarios alone bind fixed ports (:7007 and :6443, as
+ * `yarn dev` does), the other two free ones, and no suite starts the sample app's dev server
+ * (each start of one rewrites files under packages/app/node_modules that every other running
+ * one watches, and those reload their pages).
  *
  *   yarn e2e                  all three (what CI runs)
  *   yarn e2e two-replicas     only the two-replica test
@@ -41,6 +34,7 @@ if (!fs.existsSync(dir)) {
   );
   process.exit(0);
 }
+const { buildApp, BY_RUNNER } = require('../e2e/appBuild');
 
 const filter = process.argv[2];
 const ownSuites = ['two-replicas', 'new-app'];
@@ -53,7 +47,7 @@ if (!ownSuites.includes(filter))
       path.join(dir, 'run.js'),
       ...(everything ? [] : process.argv.slice(2)),
     ],
-    devServerFrom: 'start',
+    needsAppBuild: true,
   });
 if (everything || filter === 'new-app')
   suites.push({
@@ -65,94 +59,52 @@ if (everything || filter === 'two-replicas')
   suites.push({
     name: 'two replicas',
     args: [path.join(dir, 'twoReplicas.js')],
-    devServerFrom: 'prepared',
+    needsAppBuild: true,
   });
-
-/**
- * One suite at a time holds a resource; the others wait in the order they asked. The holder
- * can lend it to the suites waiting, each in turn, and has it back when they give it back.
- */
-function createResource() {
-  let holder;
-  let lender;
-  let givenBack;
-  const waiting = [];
-  const giveToNext = () => {
-    if (holder || !waiting.length) return;
-    const next = waiting.shift();
-    holder = next.suite;
-    next.grant();
-  };
-  return {
-    acquire: suite =>
-      new Promise(grant => {
-        waiting.push({ suite, grant });
-        giveToNext();
-      }),
-    release(suite) {
-      // One that ended while waiting leaves the line; one that lent it takes it back no more.
-      const queued = waiting.findIndex(w => w.suite === suite);
-      if (queued >= 0) waiting.splice(queued, 1);
-      if (lender === suite) {
-        lender = undefined;
-        givenBack();
-      }
-      if (holder !== suite) return;
-      if (lender) {
-        holder = lender;
-        lender = undefined;
-        givenBack();
-        return;
-      }
-      holder = undefined;
-      giveToNext();
-    },
-    async lendToWaiting(suite) {
-      while (holder === suite && waiting.length) {
-        const next = waiting.shift();
-        lender = suite;
-        holder = next.suite;
-        const back = new Promise(resolve => (givenBack = resolve));
-        next.grant();
-        await back;
-      }
-    },
-  };
-}
-const devServer = createResource();
 
 /** Resolves when the new app has packed the plugins (at once when it does not run). */
 let markPacked;
 const packed = new Promise(resolve => (markPacked = resolve));
 if (!suites.some(suite => suite.packsFirst)) markPacked();
 
+/** The app's build, once the packing is over, while the suites that need it start. */
+const appBuilt = suites.some(suite => suite.needsAppBuild)
+  ? packed.then(async () => {
+      const started = Date.now();
+      await buildApp();
+      console.log(
+        `e2e: the sample app built in ${((Date.now() - started) / 1000).toFixed(
+          1,
+        )} s`,
+      );
+    })
+  : Promise.resolve();
+// A failed build is each waiting suite's failure, reported by it.
+appBuilt.catch(e =>
+  console.log(`e2e: building the sample app failed: ${e.message}`),
+);
+
 const failed = [];
 /** Runs a suite to its end, noting a failure; its output goes straight to ours. */
 async function run(suite) {
-  // The suite that holds the dev server from its start asks before anything is awaited.
-  const held =
-    suite.devServerFrom === 'start' ? devServer.acquire(suite.name) : undefined;
   if (!suite.packsFirst) await packed;
-  await held;
   const child = spawn(process.execPath, suite.args, {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [BY_RUNNER]: 'runner' },
   });
   const tell = message => child.connected && child.send(message);
-  child.on('message', async message => {
+  child.on('message', message => {
     if (message === 'packed') markPacked();
-    if (message === 'prepared')
-      devServer.acquire(suite.name).then(() => tell('go'));
-    if (message === 'done-with-turn') devServer.release(suite.name);
-    if (message === 'between-groups') {
-      await devServer.lendToWaiting(suite.name);
-      tell('go-on');
-    }
+    if (message === 'app-build?')
+      appBuilt.then(
+        () => tell({ appBuild: 'done' }),
+        e => tell({ appBuild: 'failed', error: e.message }),
+      );
   });
   const code = await new Promise(resolve => child.on('exit', resolve));
   if (code !== 0) failed.push(suite.name);
   // Whether or not it got that far, the others go on.
   if (suite.packsFirst) markPacked();
-  devServer.release(suite.name);
 }
 
 async function main() {

@@ -2,8 +2,8 @@
 /*
  * A card open in Chromium while the replica behind it restarts.
  *
- * The frontend (the sample app's dev server, on a port of its own) talks to replica B only.
- * With the card showing the request's chain, B is stopped (SIGTERM, as a rolling update does) and:
+ * The page is the app's build as B serves it, and talks to B only: it stays loaded while B is
+ * down, as a tab does when the replica behind it goes. With the card showing the request's chain, B is stopped (SIGTERM, as a rolling update does) and:
  *  - while B is down, the user presses Refresh: the card keeps every stage it showed and says
  *    that the last refresh failed;
  *  - while B is down, ACK loses its AWS credentials;
@@ -16,28 +16,18 @@
  */
 const fs = require('node:fs');
 const {
-  appUrl,
   closeDevServerErrorOverlays,
   errorsFromOurPlugins,
   launchBrowser,
   signInAsGuest,
 } = require('../browser');
 const { openEntity, waitForStagesLive } = require('../card');
-const { startAppDevServer, eventually } = require('../processes');
+const { eventually } = require('../processes');
 
 /** The card's reads after a recovered failure go on this long (useLiveStatusChain's catchUpMs). */
 const CATCH_UP_MS = 60_000;
 /** A change through signals: the Table's reconcile by ACK plus the signal, well under this. */
 const SIGNAL_WITHIN_MS = 6_000;
-
-/** The sample app's frontend dev server, pointed at one backend. */
-function startFrontend(outDir, backendPort, env) {
-  return startAppDevServer(
-    outDir,
-    { ...env, APP_CONFIG_backend_baseUrl: `http://localhost:${backendPort}` },
-    appUrl(),
-  );
-}
 
 const stageStates = page =>
   page.evaluate(() =>
@@ -222,4 +212,4 @@ async function cardAcrossRestart({
   }
 }
 
-module.exports = { startFrontend, cardAcrossRestart };
+module.exports = { cardAcrossRestart };
