@@ -126,7 +126,10 @@ async function main() {
   let context;
   try {
     let t = Date.now();
-    const tarballs = await packPlugins(path.join(outDir, 'tarballs'));
+    // .ci/run has just type-checked (KRATIX_E2E_TYPES_CHECKED=1), which wrote dist-types.
+    const tarballs = await packPlugins(path.join(outDir, 'tarballs'), {
+      typeCheck: process.env.KRATIX_E2E_TYPES_CHECKED !== '1',
+    });
     timings.pack = Date.now() - t;
     log(`packed ${tarballs.length} packages in ${minutes(timings.pack)}`);
     // Under scripts/e2e.js the other suites start now: no package.json changes any more.

@@ -22,8 +22,14 @@ const INSTALL_LOCK = '/tmp/yarn-install.lock';
  * serves our packages runs in this same process and must keep answering meanwhile.
  */
 // A new app's lockfile is seeded and must change on its first install; under CI=true yarn
-// would refuse that (immutable installs), as a user's first install never does.
-const APP_ENV = { ...process.env, YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' };
+// would refuse that (immutable installs), as a user's first install never does. @scarf/scarf's
+// install script would walk the app's tree with `npm ls` at each install (13 s of CPU in all)
+// to report to a host this machine cannot reach; its documented opt-out turns that off.
+const APP_ENV = {
+  ...process.env,
+  YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+  SCARF_ANALYTICS: 'false',
+};
 
 function sh(command, cwd, logFile, env = APP_ENV) {
   fs.appendFileSync(logFile, `\n$ ${command}   (in ${cwd})\n`);
