@@ -69,30 +69,6 @@ async function signInAsGuest(page) {
   }
 }
 
-/**
- * In the app's dev server an uncaught error in the page covers it with an error overlay (the dev
- * server client's, or React Refresh's), which then takes every click. A developer closes it with
- * its close button; this has the page do the same whenever one shows before an action. Record
- * the page's errors (`pageerror`) to judge them: this only keeps them from blocking the test.
- */
-async function closeDevServerErrorOverlays(page) {
-  // Topmost first: React Refresh's overlay covers the dev server client's.
-  const overlays = [
-    ['#react-refresh-overlay', frame => frame.locator('#close')],
-    [
-      '#webpack-dev-server-client-overlay',
-      frame => frame.getByRole('button', { name: 'Dismiss' }),
-    ],
-  ];
-  const closeAll = async () => {
-    for (const [selector, closeButton] of overlays)
-      if (await page.locator(selector).isVisible())
-        await closeButton(page.frameLocator(selector)).click();
-  };
-  for (const [selector] of overlays)
-    await page.addLocatorHandler(page.locator(selector), closeAll);
-}
-
 /** The page's uncaught errors that come from our plugins (by name in the message or stack). */
 function errorsFromOurPlugins(pageErrors) {
   return pageErrors.filter(e =>
@@ -102,7 +78,6 @@ function errorsFromOurPlugins(pageErrors) {
 
 module.exports = {
   appUrl,
-  closeDevServerErrorOverlays,
   errorsFromOurPlugins,
   launchBrowser,
   signInAsGuest,

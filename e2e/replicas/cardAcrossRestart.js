@@ -16,7 +16,6 @@
  */
 const fs = require('node:fs');
 const {
-  closeDevServerErrorOverlays,
   errorsFromOurPlugins,
   launchBrowser,
   signInAsGuest,
@@ -104,7 +103,6 @@ async function cardAcrossRestart({
           .join(' | ')}`,
       );
     });
-    await closeDevServerErrorOverlays(page);
     const sockets = recordWebSockets(page, webSocketLog);
     const { mark } = sockets;
     await signInAsGuest(page);
