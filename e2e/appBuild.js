@@ -14,29 +14,18 @@
  * (KRATIX_E2E_APP_BUILD=runner), and answers a suite's `app-build?` once it is done. A suite
  * run on its own builds it itself.
  */
-const { spawn } = require('node:child_process');
 const path = require('node:path');
-const { root } = require('./processes');
+const { root, runToEnd } = require('./processes');
 
 const BY_RUNNER = 'KRATIX_E2E_APP_BUILD';
 
-/** Builds the app into packages/app/dist; resolves when done, rejects with its output. */
-function buildApp() {
-  return new Promise((resolve, reject) => {
-    const child = spawn('yarn', ['backstage-cli', 'package', 'build'], {
-      cwd: path.join(root, 'packages', 'app'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', d => (output += d));
-    child.stderr.on('data', d => (output += d));
-    child.on('error', reject);
-    child.on('exit', code =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`building packages/app failed:\n${output}`)),
-    );
-  });
+/** Builds the app into packages/app/dist; rejects with the build's output when it fails. */
+async function buildApp() {
+  await runToEnd(
+    'yarn',
+    ['backstage-cli', 'package', 'build'],
+    path.join(root, 'packages', 'app'),
+  );
 }
 
 /**

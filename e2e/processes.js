@@ -40,6 +40,24 @@ function startGroup(outDir, name, cmd, args, options) {
   };
 }
 
+/** Runs a command to its end; resolves to its output, or rejects with it when it fails. */
+function runToEnd(cmd, args, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', d => (output += d));
+    child.stderr.on('data', d => (output += d));
+    child.on('error', reject);
+    child.on('exit', code =>
+      code === 0
+        ? resolve(output)
+        : reject(
+            new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${output}`),
+          ),
+    );
+  });
+}
+
 async function eventually(what, check, timeoutMs, intervalMs = 500) {
   const deadline = Date.now() + timeoutMs;
   let last;
@@ -163,6 +181,7 @@ async function startSandboxWithPromise({ outDir, groups, port, token, env }) {
 }
 
 module.exports = {
+  runToEnd,
   startSandboxWithPromise,
   root,
   sleep,

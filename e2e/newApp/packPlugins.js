@@ -13,41 +13,23 @@
  * declarations, on one core), so one at a time left the second core idle while every other
  * e2e suite waited for the packing to end.
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { root } = require('../processes');
+const { root, runToEnd } = require('../processes');
 
 const AT_A_TIME = 2;
-
-function run(cmd, args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', d => (output += d));
-    child.stderr.on('data', d => (output += d));
-    child.on('error', reject);
-    child.on('exit', code =>
-      code === 0
-        ? resolve(output)
-        : reject(
-            new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${output}`),
-          ),
-    );
-  });
-}
 
 /** Builds one package and packs it into outDir; resolves to the tarball's path. */
 async function buildAndPack(pluginsDir, dir, outDir) {
   const cwd = path.join(pluginsDir, dir);
-  await run('yarn', ['backstage-cli', 'package', 'build'], cwd);
+  await runToEnd('yarn', ['backstage-cli', 'package', 'build'], cwd);
   const tarball = path.join(outDir, `${dir}.tgz`);
   // prepack rewrites package.json in place and postpack puts it back; two packs of one
   // package at once (check-packs in another shell) can leave it rewritten. Never leave it so.
   const manifest = path.join(cwd, 'package.json');
   const before = fs.readFileSync(manifest, 'utf8');
   try {
-    await run('yarn', ['pack', '--out', tarball], cwd);
+    await runToEnd('yarn', ['pack', '--out', tarball], cwd);
   } finally {
     if (fs.readFileSync(manifest, 'utf8') !== before) {
       fs.writeFileSync(manifest, before);
@@ -62,7 +44,7 @@ async function buildAndPack(pluginsDir, dir, outDir) {
 /** Builds and packs every package under plugins/; resolves to the tarballs' paths, sorted. */
 async function packPlugins(outDir, { typeCheck = true } = {}) {
   fs.mkdirSync(outDir, { recursive: true });
-  if (typeCheck) await run('yarn', ['tsc'], root);
+  if (typeCheck) await runToEnd('yarn', ['tsc'], root);
   const pluginsDir = path.join(root, 'plugins');
   const dirs = fs
     .readdirSync(pluginsDir)
